@@ -1,0 +1,6 @@
+package dev.oab.cli;
+
+public final class OabCommand {
+    public static void main(String[] args) {
+    }
+}
