@@ -1,0 +1,130 @@
+package dev.oab.bundle;
+
+import dev.oab.OabException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+
+/**
+ * Extracts a bundle safely (spec §8). Everything is written into a fresh folder beside the target
+ * and renamed into place only once every file's digest matched, so a failed or interrupted
+ * extraction leaves the target as it was. Names were already proven to be plain relative paths
+ * when the bundle was opened; files are created new, never through links, with default
+ * permissions, whatever the archive says.
+ */
+public final class BundleExtractor {
+
+    private BundleExtractor() {
+    }
+
+    /** Extracts every entry of {@code bundle} (manifest and signatures included) into {@code target}. */
+    public static void extract(BundleReader bundle, Path target) throws OabException, IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        checkTarget(absolute);
+        Path parent = absolute.getParent();
+        Files.createDirectories(parent);
+        Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".");
+        boolean done = false;
+        try {
+            byte[] buffer = new byte[1 << 20];
+            MessageDigest sha256 = Digests.sha256();
+            for (BundleEntry entry : bundle.entries()) {
+                Path out = resolveInside(staging, entry.path());
+                Files.createDirectories(out.getParent());
+                sha256.reset();
+                try (InputStream in = entry.kind() == BundleEntry.Kind.FILE
+                        ? bundle.openRaw(bundle.zipEntry(entry.path())) : bundle.openStream(entry.path());
+                     OutputStream os = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW,
+                             StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                    int n;
+                    while ((n = in.read(buffer)) >= 0) {
+                        sha256.update(buffer, 0, n);
+                        os.write(buffer, 0, n);
+                    }
+                }
+                if (entry.kind() == BundleEntry.Kind.FILE) {
+                    String expected = bundle.manifest().file(entry.path()).orElseThrow().sha256();
+                    String actual = HexFormat.of().formatHex(sha256.digest());
+                    if (!actual.equals(expected)) {
+                        throw new BundleFormatException(new Problem("integrity.digest-mismatch", entry.path(),
+                                "SHA-256 is " + actual + " but oab.json lists " + expected
+                                        + ": nothing was extracted"));
+                    }
+                }
+            }
+            if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(absolute); // checked empty above; rename needs it gone
+            }
+            Files.move(staging, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            done = true;
+        } finally {
+            if (!done) {
+                deleteTree(staging);
+            }
+        }
+    }
+
+    private static void checkTarget(Path target) throws IOException, ExtractionTargetException {
+        if (Files.isSymbolicLink(target)) {
+            throw new ExtractionTargetException(target + " is a symbolic link; extract into a real, new directory");
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ExtractionTargetException(target + " exists and is not a directory");
+            }
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(target)) {
+                if (children.iterator().hasNext()) {
+                    throw new ExtractionTargetException(target + " is not empty; extract into a new or empty "
+                            + "directory so no existing file is overwritten");
+                }
+            }
+        }
+    }
+
+    /** Defence in depth: the reader already refused such names. */
+    private static Path resolveInside(Path root, String path) throws IOException {
+        Path resolved = root.resolve(path).normalize();
+        if (!resolved.startsWith(root) || resolved.equals(root)) {
+            throw new IOException(path + " resolves outside the extraction directory");
+        }
+        return resolved;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** The extraction target cannot be used as it is. */
+    public static final class ExtractionTargetException extends OabException {
+        ExtractionTargetException(String message) {
+            super(Category.BAD_REQUEST, message);
+        }
+    }
+}

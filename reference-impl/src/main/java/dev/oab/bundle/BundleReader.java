@@ -1,0 +1,293 @@
+package dev.oab.bundle;
+
+import dev.oab.internal.zip.StrictZipReader;
+import dev.oab.internal.zip.ZipEntryInfo;
+import dev.oab.internal.zip.ZipLimits;
+import dev.oab.json.StrictJson;
+
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Opens a bundle for reading. {@link #open} proves the archive is in the strict profile, reads and
+ * checks the manifest, and matches the archive's entries against the file table, all from the
+ * central directory and the first entry: a 100 GB bundle opens in milliseconds, and nothing is
+ * returned from a bundle that fails any of these checks. Content digests are checked by
+ * {@link BundleVerifier}, and by every stream {@link #openStream} returns as it reaches the end.
+ *
+ * <p>Thread-safe once open: entries are read with positional reads.
+ */
+public final class BundleReader implements Closeable {
+
+    /** A signer name: what follows {@code .oab/signatures/} and precedes {@code .sig}. */
+    static final Pattern SIGNER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final Path path;
+    private final StrictZipReader zip;
+    private final Manifest manifest;
+    private final byte[] manifestBytes;
+    private final Map<String, BundleEntry> entries;
+    private final Map<String, ZipEntryInfo> zipEntries;
+
+    private BundleReader(Path path, StrictZipReader zip, Manifest manifest, byte[] manifestBytes,
+                         Map<String, BundleEntry> entries, Map<String, ZipEntryInfo> zipEntries) {
+        this.path = path;
+        this.zip = zip;
+        this.manifest = manifest;
+        this.manifestBytes = manifestBytes;
+        this.entries = entries;
+        this.zipEntries = zipEntries;
+    }
+
+    /** Opens and checks {@code bundle}; throws naming the first defect found. */
+    public static BundleReader open(Path bundle) throws BundleFormatException, IOException {
+        FileChannel channel = FileChannel.open(bundle, StandardOpenOption.READ);
+        StrictZipReader zip;
+        try {
+            zip = StrictZipReader.open(channel, ZipLimits.DEFAULT);
+        } catch (IOException | BundleFormatException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        try {
+            return check(bundle, zip);
+        } catch (IOException | BundleFormatException | RuntimeException e) {
+            zip.close();
+            throw e;
+        }
+    }
+
+    private static BundleReader check(Path bundle, StrictZipReader zip) throws BundleFormatException, IOException {
+        List<ZipEntryInfo> all = zip.entries();
+        if (all.isEmpty() || !all.get(0).name().equals(Manifest.PATH)) {
+            boolean present = all.stream().anyMatch(e -> e.name().equals(Manifest.PATH));
+            throw new BundleFormatException(present
+                    ? new Problem("bundle.manifest-not-first", Manifest.PATH,
+                    "oab.json is not the first entry; a bundle starts with its manifest")
+                    : new Problem("bundle.manifest-missing", Manifest.PATH,
+                    "the archive has no oab.json: it is not an OAB bundle"));
+        }
+        ZipEntryInfo manifestEntry = all.get(0);
+        if (manifestEntry.size() > StrictJson.MAX_DOCUMENT_BYTES) {
+            throw new BundleFormatException(new Problem("manifest.too-large", Manifest.PATH,
+                    "oab.json is " + manifestEntry.size() + " bytes; the limit is " + StrictJson.MAX_DOCUMENT_BYTES));
+        }
+        byte[] manifestBytes;
+        try (InputStream in = zip.openStream(manifestEntry)) {
+            manifestBytes = in.readAllBytes();
+        }
+        Manifest manifest = ManifestCodec.parse(manifestBytes);
+
+        Map<String, BundleEntry> entries = new LinkedHashMap<>();
+        Map<String, ZipEntryInfo> zipEntries = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        boolean signaturesStarted = false;
+        int fileIndex = 0;
+        for (ZipEntryInfo e : all) {
+            BundleEntry.Kind kind;
+            if (e == manifestEntry) {
+                kind = BundleEntry.Kind.MANIFEST;
+            } else if (e.name().startsWith(Manifest.SIGNATURES_DIR)) {
+                String signer = e.name().substring(Manifest.SIGNATURES_DIR.length());
+                if (!signer.endsWith(".sig") || !SIGNER.matcher(signer.substring(0, signer.length() - 4)).matches()) {
+                    problems.add(new Problem("bundle.reserved-path", e.name(), "a signature entry must be named "
+                            + ".oab/signatures/<signer>.sig with a signer of letters, digits, '.', '_', '-'"));
+                    continue;
+                }
+                kind = BundleEntry.Kind.SIGNATURE;
+                signaturesStarted = true;
+            } else if (e.name().startsWith(Manifest.RESERVED_DIR)) {
+                problems.add(new Problem("bundle.reserved-path", e.name(),
+                        "entries under .oab/ other than .oab/signatures/<signer>.sig are not allowed"));
+                continue;
+            } else {
+                kind = BundleEntry.Kind.FILE;
+                if (signaturesStarted) {
+                    problems.add(new Problem("bundle.signature-misplaced", e.name(),
+                            "a file entry follows a signature entry; signatures come after every file"));
+                }
+                Optional<Manifest.FileEntry> listed = manifest.file(e.name());
+                if (listed.isEmpty()) {
+                    problems.add(new Problem("bundle.unlisted-entry", e.name(),
+                            "the archive holds this entry but oab.json does not list it: it was added after packing"));
+                    continue;
+                }
+                if (listed.get().size() != e.size()) {
+                    problems.add(new Problem("integrity.size-mismatch", e.name(), "the entry is " + e.size()
+                            + " bytes but oab.json lists " + listed.get().size()));
+                }
+                if (fileIndex < manifest.files().size() && !manifest.files().get(fileIndex).path().equals(e.name())
+                        && problems.isEmpty()) {
+                    problems.add(new Problem("bundle.entry-order", e.name(),
+                            "entries must appear in the order of the file table; expected '"
+                                    + manifest.files().get(fileIndex).path() + "' here"));
+                }
+                fileIndex++;
+            }
+            entries.put(e.name(), new BundleEntry(e.name(), kind, e.size(), e.stored(), e.dataOffset()));
+            zipEntries.put(e.name(), e);
+        }
+        for (Manifest.FileEntry f : manifest.files()) {
+            if (!zipEntries.containsKey(f.path())) {
+                problems.add(new Problem("bundle.missing-entry", f.path(),
+                        "oab.json lists this file but the archive does not hold it: it was removed after packing"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BundleFormatException(problems);
+        }
+        return new BundleReader(bundle, zip, manifest, manifestBytes, entries, zipEntries);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /** The manifest exactly as stored; signatures cover these bytes. */
+    public byte[] manifestBytes() {
+        return manifestBytes.clone();
+    }
+
+    /** Every entry in archive order: the manifest, the files, then signatures. */
+    public List<BundleEntry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    public Optional<BundleEntry> entry(String path) {
+        return Optional.ofNullable(entries.get(path));
+    }
+
+    /** The embedded signature entries. */
+    public List<BundleEntry> signatures() {
+        return entries.values().stream().filter(e -> e.kind() == BundleEntry.Kind.SIGNATURE).toList();
+    }
+
+    /** Length of the archive file in bytes. */
+    public long archiveLength() {
+        return zip.length();
+    }
+
+    /**
+     * Opens an entry's content. For a listed file the stream checks the SHA-256 of what it
+     * delivered when it reaches the end, and throws {@link IOException} instead of returning
+     * end-of-file if the content differs from the manifest.
+     */
+    public InputStream openStream(String path) throws IOException {
+        ZipEntryInfo info = zipEntry(path);
+        InputStream raw = zip.openStream(info);
+        Optional<Manifest.FileEntry> listed = manifest.file(path);
+        return listed.isPresent() ? new VerifyingInputStream(raw, listed.get()) : raw;
+    }
+
+    /**
+     * Maps a stored entry's bytes read-only, without copying: the way to hand weights to an
+     * inference runtime. The mapping is not verified; run {@link BundleVerifier} first.
+     */
+    public MappedByteBuffer map(String path) throws IOException {
+        ZipEntryInfo info = zipEntry(path);
+        if (!info.stored()) {
+            throw new IOException(path + " is compressed and cannot be mapped; read it with openStream");
+        }
+        return zip.channel().map(FileChannel.MapMode.READ_ONLY, info.dataOffset(), info.size());
+    }
+
+    /** The archive's channel, for positional reads by the verifier. */
+    FileChannel channel() {
+        return zip.channel();
+    }
+
+    ZipEntryInfo zipEntry(String path) throws IOException {
+        ZipEntryInfo info = zipEntries.get(path);
+        if (info == null) {
+            throw new java.nio.file.NoSuchFileException(path, null, "no such entry in " + this.path.getFileName());
+        }
+        return info;
+    }
+
+    InputStream openRaw(ZipEntryInfo info) throws IOException {
+        return zip.openStream(info);
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+
+    /** Hashes what passes through and refuses to end if it does not match the manifest. */
+    private static final class VerifyingInputStream extends FilterInputStream {
+        private final Manifest.FileEntry expected;
+        private final MessageDigest digest = Digests.sha256();
+        private boolean checked;
+
+        VerifyingInputStream(InputStream in, Manifest.FileEntry expected) {
+            super(in);
+            this.expected = expected;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b < 0) {
+                check();
+            } else {
+                digest.update((byte) b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n < 0) {
+                check();
+            } else {
+                digest.update(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buffer = new byte[8192];
+            long skipped = 0;
+            while (skipped < n) {
+                int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+                if (r < 0) {
+                    break;
+                }
+                skipped += r;
+            }
+            return skipped;
+        }
+
+        private void check() throws IOException {
+            if (checked) {
+                return;
+            }
+            checked = true;
+            String actual = HexFormat.of().formatHex(digest.digest());
+            if (!actual.equals(expected.sha256())) {
+                throw new IOException(expected.path() + ": content does not match its SHA-256 in oab.json "
+                        + "(expected " + expected.sha256() + ", got " + actual + "); the bundle was altered");
+            }
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.oab.bundle;
+
+import dev.oab.OabException;
+import dev.oab.internal.zip.StrictZipWriter;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
+
+/**
+ * Packs a source directory into a bundle (spec §2, §4). The layout of the whole archive is fixed
+ * before any data is written, so the manifest can be reserved as the first entry and filled in
+ * last, and the files can be copied by several threads at once, each reading its input exactly
+ * once and hashing (SHA-256 and CRC-32) what it writes. The archive is written to a temporary
+ * file beside the destination and renamed into place only when complete.
+ */
+public final class BundleWriter {
+
+    private static final int BUFFER_BYTES = 1 << 20;
+    private static final Instant NO_TIMESTAMP = Instant.parse("1980-01-01T00:00:00Z");
+
+    private final Optional<Instant> timestamp;
+    private final ProgressListener progress;
+    private final int threads;
+
+    private BundleWriter(Builder builder) {
+        this.timestamp = Optional.ofNullable(builder.timestamp);
+        this.progress = builder.progress;
+        this.threads = builder.threads;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Plans and packs {@code sourceDir} into {@code output}. */
+    public PackResult pack(Path sourceDir, Path output) throws OabException, IOException {
+        return write(BundlePlan.of(sourceDir, timestamp), output);
+    }
+
+    /** Writes a bundle as {@code plan} describes it. */
+    public PackResult write(BundlePlan plan, Path output) throws OabException, IOException {
+        Path target = output.toAbsolutePath();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new dev.oab.authoring.AuthoringException(output + " is a directory; give the bundle's file name");
+        }
+        Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".partial");
+        boolean done = false;
+        try {
+            Manifest manifest;
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                manifest = writeArchive(plan, out);
+                out.force(true);
+            }
+            moveIntoPlace(temp, target);
+            done = true;
+            return new PackResult(target, manifest, Files.size(target));
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private Manifest writeArchive(BundlePlan plan, FileChannel out) throws OabException, IOException {
+        Manifest draft = plan.draft();
+        int manifestLength = ManifestCodec.write(draft).length;
+        StrictZipWriter zip = new StrictZipWriter(out, timestamp.orElse(NO_TIMESTAMP));
+        StrictZipWriter.Entry manifestEntry = zip.addStored(Manifest.PATH, manifestLength);
+        List<SourceTree.SourceFile> sources = plan.sourceFiles();
+        List<StrictZipWriter.Entry> entries = new ArrayList<>(sources.size());
+        for (SourceTree.SourceFile source : sources) {
+            entries.add(zip.addStored(source.path(), source.size()));
+        }
+        String[] digests = copyAll(sources, entries, draft.totalBytes());
+        List<Manifest.FileEntry> files = new ArrayList<>(sources.size());
+        for (int i = 0; i < sources.size(); i++) {
+            Manifest.FileEntry planned = draft.files().get(i);
+            files.add(new Manifest.FileEntry(planned.path(), planned.size(), digests[i], planned.mediaType()));
+        }
+        Manifest manifest = new Manifest(draft.formatVersion(), draft.name(), draft.version(), draft.producer(),
+                draft.created(), draft.license(), draft.description(), draft.supersedes(), draft.components(),
+                files, draft.annotations());
+        byte[] manifestBytes = ManifestCodec.write(manifest);
+        if (manifestBytes.length != manifestLength) {
+            throw new IllegalStateException("manifest length changed from " + manifestLength + " to "
+                    + manifestBytes.length + " once digests were filled in");
+        }
+        manifestEntry.write(ByteBuffer.wrap(manifestBytes), 0);
+        CRC32 crc = new CRC32();
+        crc.update(manifestBytes);
+        manifestEntry.complete((int) crc.getValue());
+        zip.finish();
+        return manifest;
+    }
+
+    /** Copies every file into its reserved place, several at a time; returns the SHA-256s in order. */
+    private String[] copyAll(List<SourceTree.SourceFile> sources, List<StrictZipWriter.Entry> entries, long total)
+            throws OabException, IOException {
+        String[] digests = new String[sources.size()];
+        AtomicLong done = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, sources.size())),
+                r -> {
+                    Thread t = new Thread(r, "oab-pack");
+                    t.setDaemon(true);
+                    return t;
+                });
+        ThreadLocal<Copier> copiers = ThreadLocal.withInitial(Copier::new);
+        try {
+            List<Future<?>> futures = new ArrayList<>(sources.size());
+            for (int i = 0; i < sources.size(); i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    digests[index] = copiers.get().copy(sources.get(index), entries.get(index), done, total);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    futures.forEach(other -> other.cancel(true));
+                    Throwable cause = e.getCause();
+                    if (cause instanceof OabException oe) {
+                        throw oe;
+                    }
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException(cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("packing interrupted");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return digests;
+    }
+
+    /** One worker's reusable buffer and hashers: no allocation per file. */
+    private final class Copier {
+        private final byte[] buffer = new byte[BUFFER_BYTES];
+        private final MessageDigest sha256 = Digests.sha256();
+        private final CRC32 crc = new CRC32();
+
+        String copy(SourceTree.SourceFile source, StrictZipWriter.Entry entry, AtomicLong done, long total)
+                throws IOException, InputChangedException {
+            sha256.reset();
+            crc.reset();
+            long offset = 0;
+            try (FileChannel in = FileChannel.open(source.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                while (true) {
+                    ByteBuffer view = ByteBuffer.wrap(buffer);
+                    int n = in.read(view);
+                    if (n < 0) {
+                        break;
+                    }
+                    if (offset + n > source.size()) {
+                        throw new InputChangedException(source.path(), "grew");
+                    }
+                    sha256.update(buffer, 0, n);
+                    crc.update(buffer, 0, n);
+                    entry.write(ByteBuffer.wrap(buffer, 0, n), offset);
+                    offset += n;
+                    progress.progress(done.addAndGet(n), total);
+                }
+            }
+            if (offset != source.size()) {
+                throw new InputChangedException(source.path(), "shrank");
+            }
+            entry.complete((int) crc.getValue());
+            return HexFormat.of().formatHex(sha256.digest());
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A source file changed size while it was being packed. */
+    public static final class InputChangedException extends OabException {
+        InputChangedException(String path, String how) {
+            super(Category.IO, path + " " + how + " while it was being packed; pack again once nothing writes to "
+                    + "the source directory");
+        }
+    }
+
+    /** The outcome of a pack. */
+    public record PackResult(Path bundle, Manifest manifest, long length) {
+    }
+
+    /** Options of a writer. */
+    public static final class Builder {
+        private Instant timestamp;
+        private ProgressListener progress = ProgressListener.NONE;
+        private int threads = Runtime.getRuntime().availableProcessors();
+
+        /**
+         * The time recorded as {@code created} and as every entry's modification time. Without one,
+         * {@code created} is left out and entries carry 1980-01-01T00:00:00Z, so a pack is
+         * reproducible either way.
+         */
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = timestamp;
+            return this;
+        }
+
+        public Builder progress(ProgressListener progress) {
+            this.progress = Objects.requireNonNull(progress);
+            return this;
+        }
+
+        /** Files copied at once; defaults to the number of processors. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        public BundleWriter build() {
+            return new BundleWriter(this);
+        }
+    }
+}

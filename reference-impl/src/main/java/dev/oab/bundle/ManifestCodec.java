@@ -1,0 +1,442 @@
+package dev.oab.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oab.json.JsonDocumentException;
+import dev.oab.json.StrictJson;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes {@code oab.json} (spec §4). Reading is strict: unknown fields, wrong types,
+ * unsorted or duplicate entries and invalid paths are refused with the field named, because a
+ * manifest two tools read differently is a manifest an attacker can use.
+ */
+public final class ManifestCodec {
+
+    static final Pattern NAME = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]{0,127}/)?[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.+_-]{0,127}");
+    static final Pattern COMPONENT_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
+    static final Pattern ANNOTATION_KEY = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*(/[A-Za-z0-9._-]+)?");
+    /** A conservative shape check; the licence layer validates ids against the SPDX list. */
+    static final Pattern LICENSE_EXPRESSION = Pattern.compile("[A-Za-z0-9.+:()\\- ]{1,512}");
+
+    private static final Set<String> TOP_FIELDS = Set.of("oabVersion", "name", "version", "producer", "created",
+            "license", "description", "supersedes", "components", "files", "annotations");
+
+    private ManifestCodec() {
+    }
+
+    /** Parses and checks a manifest. */
+    public static Manifest parse(byte[] json) throws BundleFormatException {
+        JsonNode root;
+        try {
+            root = StrictJson.parse(json, Manifest.PATH);
+        } catch (JsonDocumentException e) {
+            throw new BundleFormatException(new Problem("manifest.invalid-json", Manifest.PATH, e.getMessage()), e);
+        }
+        return new Reader().read(root);
+    }
+
+    /** The canonical bytes of {@code manifest}: fixed field order, sorted tables, LF line ends. */
+    public static byte[] write(Manifest manifest) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.put("oabVersion", manifest.formatVersion());
+        root.put("name", manifest.name());
+        root.put("version", manifest.version());
+        ObjectNode producer = root.putObject("producer");
+        producer.put("name", manifest.producer().name());
+        manifest.producer().url().ifPresent(u -> producer.put("url", u));
+        manifest.producer().email().ifPresent(e -> producer.put("email", e));
+        manifest.created().ifPresent(c -> root.put("created", c.toString()));
+        root.put("license", manifest.license());
+        manifest.description().ifPresent(d -> root.put("description", d));
+        manifest.supersedes().ifPresent(s -> {
+            ObjectNode node = root.putObject("supersedes");
+            node.put("name", s.name());
+            node.put("version", s.version());
+            node.put("sha256", s.sha256());
+        });
+        ArrayNode components = root.putArray("components");
+        for (Manifest.Component c : manifest.components()) {
+            ObjectNode node = components.addObject();
+            node.put("id", c.id());
+            ArrayNode paths = node.putArray("paths");
+            c.paths().forEach(paths::add);
+            node.put("license", c.license());
+            if (!c.external().isEmpty()) {
+                ArrayNode external = node.putArray("external");
+                for (Manifest.ExternalReference e : c.external()) {
+                    ObjectNode ref = external.addObject();
+                    ref.put("url", e.url());
+                    ref.put("size", e.size());
+                    ref.put("sha256", e.sha256());
+                    ref.put("license", e.license());
+                }
+            }
+        }
+        ArrayNode files = root.putArray("files");
+        for (Manifest.FileEntry file : manifest.files()) {
+            ObjectNode node = files.addObject();
+            node.put("path", file.path());
+            node.put("size", file.size());
+            node.put("sha256", file.sha256());
+            node.put("mediaType", file.mediaType());
+        }
+        if (!manifest.annotations().isEmpty()) {
+            ObjectNode annotations = root.putObject("annotations");
+            new TreeMap<>(manifest.annotations()).forEach(annotations::put);
+        }
+        return StrictJson.writePretty(root);
+    }
+
+    /**
+     * Checks the rules that relate fields to each other and that a builder cannot enforce alone:
+     * paths valid and unique (also after case folding), tables sorted, component paths present.
+     */
+    public static void checkConsistency(Manifest manifest) throws BundleFormatException {
+        new Reader().checkSemantics(manifest);
+    }
+
+    /** One read, collecting the field path for messages. */
+    private static final class Reader {
+
+        Manifest read(JsonNode root) throws BundleFormatException {
+            if (!root.isObject()) {
+                throw invalid("", "the manifest must be a JSON object");
+            }
+            checkFields(root, "", TOP_FIELDS);
+            String formatVersion = text(root, "oabVersion", "oabVersion");
+            if (!formatVersion.equals(Manifest.FORMAT_VERSION)) {
+                throw new BundleFormatException(new Problem("manifest.unsupported-version", "oabVersion",
+                        "format version '" + formatVersion + "' is not supported; this tool reads version "
+                                + Manifest.FORMAT_VERSION + ". Use a newer oab."));
+            }
+            String name = matching(root, "name", "name", NAME, "a name of letters, digits, '.', '_', '-' "
+                    + "(optionally 'namespace/name'), at most 128 characters per part");
+            String version = matching(root, "version", "version", VERSION,
+                    "a version of letters, digits, '.', '+', '_', '-', at most 128 characters");
+            Manifest.Producer producer = producer(required(root, "producer", "producer"));
+            Optional<Instant> created = root.has("created")
+                    ? Optional.of(instant(text(root, "created", "created"))) : Optional.empty();
+            String license = license(root, "license", "license");
+            Optional<String> description = optionalText(root, "description", "description");
+            Optional<Manifest.Supersedes> supersedes = root.has("supersedes")
+                    ? Optional.of(supersedes(root.get("supersedes"))) : Optional.empty();
+            List<Manifest.Component> components = components(required(root, "components", "components"));
+            List<Manifest.FileEntry> files = files(required(root, "files", "files"));
+            Map<String, String> annotations = annotations(root.get("annotations"));
+            Manifest manifest = new Manifest(formatVersion, name, version, producer, created, license, description,
+                    supersedes, components, files, annotations);
+            checkSemantics(manifest);
+            return manifest;
+        }
+
+        void checkSemantics(Manifest manifest) throws BundleFormatException {
+            Map<String, String> byCollisionKey = new HashMap<>();
+            String previous = null;
+            for (int i = 0; i < manifest.files().size(); i++) {
+                Manifest.FileEntry file = manifest.files().get(i);
+                String where = "files[" + i + "].path";
+                Optional<Problem> pathProblem = BundlePaths.check(file.path());
+                if (pathProblem.isPresent()) {
+                    Problem p = pathProblem.get();
+                    throw new BundleFormatException(new Problem(p.code(), where, "'" + file.path() + "': " + p.message()));
+                }
+                if (file.path().equals(Manifest.PATH) || file.path().startsWith(Manifest.RESERVED_DIR)) {
+                    throw new BundleFormatException(new Problem("manifest.reserved-path", where,
+                            "'" + file.path() + "' is reserved for OAB itself and cannot be listed as a file"));
+                }
+                if (previous != null) {
+                    int order = BundlePaths.UTF8_ORDER.compare(previous, file.path());
+                    if (order == 0) {
+                        throw new BundleFormatException(new Problem("manifest.duplicate-path", where,
+                                "'" + file.path() + "' is listed twice"));
+                    }
+                    if (order > 0) {
+                        throw new BundleFormatException(new Problem("manifest.unsorted", where,
+                                "'" + file.path() + "' comes after '" + previous
+                                        + "'; the file table must be sorted by the UTF-8 bytes of the path"));
+                    }
+                }
+                String other = byCollisionKey.putIfAbsent(BundlePaths.collisionKey(file.path()), file.path());
+                if (other != null) {
+                    throw new BundleFormatException(new Problem("path.colliding-names", where,
+                            "'" + file.path() + "' and '" + other
+                                    + "' are the same name on case-insensitive or Unicode-normalising file systems"));
+                }
+                if (file.size() < 0) {
+                    throw invalid("files[" + i + "].size", "size must not be negative");
+                }
+                if (!SHA256_HEX.matcher(file.sha256()).matches()) {
+                    throw invalid("files[" + i + "].sha256", "expected 64 lowercase hexadecimal digits");
+                }
+                if (!MEDIA_TYPE.matcher(file.mediaType()).matches()) {
+                    throw invalid("files[" + i + "].mediaType", "expected a media type such as 'application/json'");
+                }
+                previous = file.path();
+            }
+            Set<String> ids = new HashSet<>();
+            String previousId = null;
+            for (int i = 0; i < manifest.components().size(); i++) {
+                Manifest.Component component = manifest.components().get(i);
+                String where = "components[" + i + "]";
+                if (!COMPONENT_ID.matcher(component.id()).matches()) {
+                    throw invalid(where + ".id", "'" + component.id() + "' is not a kebab-case component id");
+                }
+                if (!ids.add(component.id())) {
+                    throw new BundleFormatException(new Problem("manifest.duplicate-component", where + ".id",
+                            "component '" + component.id() + "' is listed twice"));
+                }
+                if (previousId != null && previousId.compareTo(component.id()) > 0) {
+                    throw new BundleFormatException(new Problem("manifest.unsorted", where + ".id",
+                            "component '" + component.id() + "' comes after '" + previousId
+                                    + "'; components must be sorted by id"));
+                }
+                previousId = component.id();
+                if (component.paths().isEmpty() && component.external().isEmpty()) {
+                    throw invalid(where, "component '" + component.id()
+                            + "' has neither paths in the bundle nor external references");
+                }
+                for (int j = 0; j < component.paths().size(); j++) {
+                    String path = component.paths().get(j);
+                    String pathWhere = where + ".paths[" + j + "]";
+                    String bare = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+                    Optional<Problem> pathProblem = BundlePaths.check(bare);
+                    if (pathProblem.isPresent()) {
+                        throw new BundleFormatException(new Problem(pathProblem.get().code(), pathWhere,
+                                "'" + path + "': " + pathProblem.get().message()));
+                    }
+                    boolean present = manifest.files().stream().anyMatch(
+                            f -> path.endsWith("/") ? f.path().startsWith(path) : f.path().equals(path));
+                    if (!present) {
+                        throw new BundleFormatException(new Problem("manifest.component-path-missing", pathWhere,
+                                "component '" + component.id() + "' names '" + path
+                                        + "', but no file in the file table is " + (path.endsWith("/") ? "under" : "at")
+                                        + " that path"));
+                    }
+                }
+            }
+        }
+
+        private Manifest.Producer producer(JsonNode node) throws BundleFormatException {
+            if (!node.isObject()) {
+                throw invalid("producer", "expected an object with 'name' and optionally 'url' and 'email'");
+            }
+            checkFields(node, "producer", Set.of("name", "url", "email"));
+            return new Manifest.Producer(nonBlank(node, "name", "producer.name"),
+                    optionalText(node, "url", "producer.url"), optionalText(node, "email", "producer.email"));
+        }
+
+        private Manifest.Supersedes supersedes(JsonNode node) throws BundleFormatException {
+            if (!node.isObject()) {
+                throw invalid("supersedes", "expected an object with 'name', 'version' and 'sha256'");
+            }
+            checkFields(node, "supersedes", Set.of("name", "version", "sha256"));
+            return new Manifest.Supersedes(
+                    matching(node, "name", "supersedes.name", NAME, "a bundle name"),
+                    matching(node, "version", "supersedes.version", VERSION, "a version"),
+                    matching(node, "sha256", "supersedes.sha256", SHA256_HEX,
+                            "64 lowercase hexadecimal digits (the SHA-256 of the superseded .oab file)"));
+        }
+
+        private List<Manifest.Component> components(JsonNode node) throws BundleFormatException {
+            if (!node.isArray()) {
+                throw invalid("components", "expected an array");
+            }
+            List<Manifest.Component> result = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode c = node.get(i);
+                String where = "components[" + i + "]";
+                if (!c.isObject()) {
+                    throw invalid(where, "expected an object");
+                }
+                checkFields(c, where, Set.of("id", "paths", "license", "external"));
+                String id = text(c, "id", where + ".id");
+                List<String> paths = new ArrayList<>();
+                JsonNode pathsNode = c.get("paths");
+                if (pathsNode != null) {
+                    if (!pathsNode.isArray()) {
+                        throw invalid(where + ".paths", "expected an array of paths");
+                    }
+                    for (int j = 0; j < pathsNode.size(); j++) {
+                        if (!pathsNode.get(j).isTextual()) {
+                            throw invalid(where + ".paths[" + j + "]", "expected a string");
+                        }
+                        paths.add(pathsNode.get(j).asText());
+                    }
+                }
+                String license = license(c, "license", where + ".license");
+                List<Manifest.ExternalReference> external = new ArrayList<>();
+                JsonNode externalNode = c.get("external");
+                if (externalNode != null) {
+                    if (!externalNode.isArray()) {
+                        throw invalid(where + ".external", "expected an array");
+                    }
+                    for (int j = 0; j < externalNode.size(); j++) {
+                        external.add(externalReference(externalNode.get(j), where + ".external[" + j + "]"));
+                    }
+                }
+                result.add(new Manifest.Component(id, paths, license, external));
+            }
+            return result;
+        }
+
+        private Manifest.ExternalReference externalReference(JsonNode node, String where) throws BundleFormatException {
+            if (!node.isObject()) {
+                throw invalid(where, "expected an object with 'url', 'size', 'sha256' and 'license'");
+            }
+            checkFields(node, where, Set.of("url", "size", "sha256", "license"));
+            String url = nonBlank(node, "url", where + ".url");
+            if (!url.startsWith("https://") && !url.startsWith("http://")) {
+                throw invalid(where + ".url", "expected an http(s) URL");
+            }
+            return new Manifest.ExternalReference(url, size(node, "size", where + ".size"),
+                    matching(node, "sha256", where + ".sha256", SHA256_HEX, "64 lowercase hexadecimal digits"),
+                    license(node, "license", where + ".license"));
+        }
+
+        private List<Manifest.FileEntry> files(JsonNode node) throws BundleFormatException {
+            if (!node.isArray()) {
+                throw invalid("files", "expected an array");
+            }
+            List<Manifest.FileEntry> result = new ArrayList<>(node.size());
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode f = node.get(i);
+                String where = "files[" + i + "]";
+                if (!f.isObject()) {
+                    throw invalid(where, "expected an object");
+                }
+                checkFields(f, where, Set.of("path", "size", "sha256", "mediaType"));
+                result.add(new Manifest.FileEntry(text(f, "path", where + ".path"), size(f, "size", where + ".size"),
+                        text(f, "sha256", where + ".sha256"), text(f, "mediaType", where + ".mediaType")));
+            }
+            return result;
+        }
+
+        private Map<String, String> annotations(JsonNode node) throws BundleFormatException {
+            if (node == null) {
+                return Map.of();
+            }
+            if (!node.isObject()) {
+                throw invalid("annotations", "expected an object of string values");
+            }
+            Map<String, String> result = new TreeMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> e = fields.next();
+                String where = "annotations." + e.getKey();
+                if (!ANNOTATION_KEY.matcher(e.getKey()).matches()) {
+                    throw invalid(where, "annotation keys are reverse-domain style, e.g. 'org.example.team'");
+                }
+                if (!e.getValue().isTextual()) {
+                    throw invalid(where, "expected a string");
+                }
+                result.put(e.getKey(), e.getValue().asText());
+            }
+            return result;
+        }
+
+        private static Instant instant(String text) throws BundleFormatException {
+            try {
+                if (text.endsWith("Z")) {
+                    return Instant.parse(text);
+                }
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+            throw invalid("created", "'" + text + "' is not an RFC 3339 UTC time such as 2026-01-31T12:00:00Z");
+        }
+
+        private static String license(JsonNode node, String field, String where) throws BundleFormatException {
+            return matching(node, field, where, LICENSE_EXPRESSION, "an SPDX licence expression such as 'Apache-2.0'");
+        }
+
+        private static void checkFields(JsonNode node, String where, Set<String> allowed) throws BundleFormatException {
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    throw new BundleFormatException(new Problem("manifest.unknown-field",
+                            where.isEmpty() ? name : where + "." + name,
+                            "unknown field '" + name + "'; extensions belong in 'annotations'"));
+                }
+            }
+        }
+
+        private static JsonNode required(JsonNode node, String field, String where) throws BundleFormatException {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                throw new BundleFormatException(new Problem("manifest.missing-field", where,
+                        "required field '" + field + "' is missing"));
+            }
+            return value;
+        }
+
+        private static String text(JsonNode node, String field, String where) throws BundleFormatException {
+            JsonNode value = required(node, field, where);
+            if (!value.isTextual()) {
+                throw invalid(where, "expected a string");
+            }
+            return value.asText();
+        }
+
+        private static String nonBlank(JsonNode node, String field, String where) throws BundleFormatException {
+            String value = text(node, field, where);
+            if (value.isBlank()) {
+                throw invalid(where, "must not be empty");
+            }
+            return value;
+        }
+
+        private static Optional<String> optionalText(JsonNode node, String field, String where)
+                throws BundleFormatException {
+            if (node.get(field) == null) {
+                return Optional.empty();
+            }
+            return Optional.of(text(node, field, where));
+        }
+
+        private static String matching(JsonNode node, String field, String where, Pattern pattern, String expected)
+                throws BundleFormatException {
+            String value = text(node, field, where);
+            if (!pattern.matcher(value).matches()) {
+                throw invalid(where, "'" + value + "' is not valid; expected " + expected);
+            }
+            return value;
+        }
+
+        private static long size(JsonNode node, String field, String where) throws BundleFormatException {
+            JsonNode value = required(node, field, where);
+            if (!value.isIntegralNumber()) {
+                throw invalid(where, "expected a non-negative integer");
+            }
+            BigInteger big = value.bigIntegerValue();
+            if (big.signum() < 0 || big.bitLength() > 62) {
+                throw invalid(where, "expected a non-negative integer below 2^62");
+            }
+            return big.longValue();
+        }
+
+        private static BundleFormatException invalid(String where, String message) {
+            return new BundleFormatException(new Problem("manifest.invalid-field", where, message));
+        }
+    }
+}

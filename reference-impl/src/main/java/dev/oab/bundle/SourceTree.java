@@ -1,0 +1,110 @@
+package dev.oab.bundle;
+
+import dev.oab.authoring.AuthoringException;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The regular files of a source directory, as bundle paths in UTF-8 order with their sizes. The
+ * listing order of the file system, mtimes and permissions never reach the bundle.
+ */
+record SourceTree(Path root, List<SourceFile> files) {
+
+    record SourceFile(String path, Path file, long size) {
+    }
+
+    static SourceTree scan(Path root, List<String> excludeGlobs, List<String> skipExactly) throws IOException,
+            AuthoringException {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            throw new AuthoringException(root + " is not a directory");
+        }
+        List<PathMatcher> excludes = new ArrayList<>();
+        for (String glob : excludeGlobs) {
+            excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+        }
+        List<SourceFile> files = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String rel = relative(root, dir);
+                if (rel.equals(".git") || (!rel.isEmpty() && excluded(excludes, rel))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String rel = relative(root, file);
+                if (skipExactly.contains(rel) || excluded(excludes, rel)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isSymbolicLink()) {
+                    problems.add(rel + " is a symbolic link; a bundle holds regular files only: copy the target "
+                            + "in or exclude it");
+                } else if (!attrs.isRegularFile()) {
+                    problems.add(rel + " is not a regular file; exclude it");
+                } else {
+                    files.add(new SourceFile(rel, file, attrs.size()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                problems.add(relative(root, file) + " cannot be read: " + e.getMessage());
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Map<String, String> folded = new HashMap<>();
+        for (SourceFile f : files) {
+            Optional<Problem> p = BundlePaths.check(f.path());
+            if (p.isPresent()) {
+                problems.add(f.path() + ": " + p.get().message() + "; rename it or exclude it");
+            } else if (f.path().equals(Manifest.PATH) || f.path().startsWith(Manifest.RESERVED_DIR)) {
+                problems.add(f.path() + " is reserved for OAB itself; rename it or exclude it");
+            }
+            String other = folded.putIfAbsent(BundlePaths.collisionKey(f.path()), f.path());
+            if (other != null) {
+                problems.add(f.path() + " and " + other + " would be the same file on case-insensitive or "
+                        + "Unicode-normalising file systems; rename one");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AuthoringException("cannot pack " + root + ":\n  " + String.join("\n  ", problems));
+        }
+        files.sort((a, b) -> BundlePaths.UTF8_ORDER.compare(a.path(), b.path()));
+        return new SourceTree(root, List.copyOf(files));
+    }
+
+    private static boolean excluded(List<PathMatcher> excludes, String rel) {
+        Path p = Path.of(rel);
+        return excludes.stream().anyMatch(m -> m.matches(p));
+    }
+
+    private static String relative(Path root, Path file) {
+        Path rel = root.relativize(file);
+        StringBuilder sb = new StringBuilder();
+        for (Path part : rel) {
+            if (sb.length() > 0) {
+                sb.append('/');
+            }
+            sb.append(part.toString());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.oab.cli;
+
+import dev.oab.bundle.BundlePlan;
+import dev.oab.bundle.BundleWriter;
+import dev.oab.bundle.Manifest;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "pack", description = {
+        "Pack a directory into a bundle.",
+        "The directory holds an authoring file (oab.yaml or oab.json: name, version, producer, license, "
+                + "optionally components). The same inputs always give the same bytes: the timestamp comes from "
+                + "--timestamp or SOURCE_DATE_EPOCH, never from the clock or the files."})
+final class PackCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "Source directory.")
+    Path source;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.oab", description = "Bundle to write.")
+    Path output;
+
+    @Option(names = "--timestamp", paramLabel = "TIME",
+            description = "Creation time recorded in the bundle: RFC 3339 (2026-01-31T12:00:00Z) or seconds since "
+                    + "the epoch. Default: SOURCE_DATE_EPOCH if set, else none (entries dated 1980-01-01).")
+    String timestamp;
+
+    @Option(names = "--dry-run", description = "Show what would be packed, write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto, bar, plain or none (default: ${DEFAULT-VALUE}).")
+    Progress.Mode progressMode;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<Instant> time = resolveTimestamp();
+        var out = spec.commandLine().getOut();
+        if (dryRun) {
+            Manifest draft = BundlePlan.of(source, time).draft();
+            out.printf("%s %s: %d files, %s%n", draft.name(), draft.version(), draft.files().size(),
+                    Format.bytes(draft.totalBytes()));
+            Format.printComponents(out, draft);
+            return OabCommand.OK;
+        }
+        Progress progress = Progress.of(progressMode, spec.commandLine().getErr(), "hashing");
+        BundleWriter.Builder writer = BundleWriter.builder().progress(progress);
+        time.ifPresent(writer::timestamp);
+        BundleWriter.PackResult result;
+        try {
+            result = writer.build().pack(source, output);
+        } finally {
+            progress.finish();
+        }
+        Manifest m = result.manifest();
+        out.printf("packed %s %s: %d files, %s -> %s (%s)%n", m.name(), m.version(), m.files().size(),
+                Format.bytes(m.totalBytes()), output, Format.bytes(result.length()));
+        return OabCommand.OK;
+    }
+
+    private Optional<Instant> resolveTimestamp() {
+        String value = timestamp != null ? timestamp : System.getenv("SOURCE_DATE_EPOCH");
+        String origin = timestamp != null ? "--timestamp" : "SOURCE_DATE_EPOCH";
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            if (value.chars().allMatch(Character::isDigit)) {
+                return Optional.of(Instant.ofEpochSecond(Long.parseLong(value)));
+            }
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), origin + " '" + value
+                    + "' is neither RFC 3339 (2026-01-31T12:00:00Z) nor seconds since the epoch");
+        }
+    }
+}
