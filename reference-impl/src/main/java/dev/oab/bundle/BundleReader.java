@@ -96,7 +96,7 @@ public final class BundleReader implements Closeable {
         Map<String, ZipEntryInfo> zipEntries = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         boolean signaturesStarted = false;
-        int fileIndex = 0;
+        String previousFile = null;
         for (ZipEntryInfo e : all) {
             BundleEntry.Kind kind;
             if (e == manifestEntry) {
@@ -130,13 +130,11 @@ public final class BundleReader implements Closeable {
                     problems.add(new Problem("integrity.size-mismatch", e.name(), "the entry is " + e.size()
                             + " bytes but oab.json lists " + listed.get().size()));
                 }
-                if (fileIndex < manifest.files().size() && !manifest.files().get(fileIndex).path().equals(e.name())
-                        && problems.isEmpty()) {
-                    problems.add(new Problem("bundle.entry-order", e.name(),
-                            "entries must appear in the order of the file table; expected '"
-                                    + manifest.files().get(fileIndex).path() + "' here"));
+                if (previousFile != null && BundlePaths.UTF8_ORDER.compare(previousFile, e.name()) > 0) {
+                    problems.add(new Problem("bundle.entry-order", e.name(), "entries must appear in the order of "
+                            + "the file table (UTF-8 order of the path), but this one follows '" + previousFile + "'"));
                 }
-                fileIndex++;
+                previousFile = e.name();
             }
             entries.put(e.name(), new BundleEntry(e.name(), kind, e.size(), e.stored(), e.dataOffset()));
             zipEntries.put(e.name(), e);
