@@ -1,0 +1,36 @@
+package dev.oab.mof;
+
+import dev.oab.licenses.ContentType;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One entry of the component vocabulary ({@code spec/components.json}).
+ *
+ * @param id            stable kebab-case id used in manifests and profiles
+ * @param mofName       the MOF's exact name, or null for a component OAB adds
+ * @param contentType   decides which licences suit the component
+ * @param mofClass      the most open MOF class (1, 2 or 3) that requires it, or 0 for OAB additions
+ * @param mofRequired   whether the Model Openness Tool counts it toward its class
+ * @param evidencePaths conventional bundle paths; a trailing slash names a directory
+ */
+public record OabComponent(String id, String mofName, ContentType contentType, int mofClass, boolean mofRequired,
+                           List<String> evidencePaths) {
+
+    public OabComponent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(contentType, "contentType");
+        evidencePaths = List.copyOf(evidencePaths);
+    }
+
+    /** The MOF name, if this is one of the MOF's 17 components. */
+    public Optional<String> mofNameIfAny() {
+        return Optional.ofNullable(mofName);
+    }
+
+    public boolean isMofComponent() {
+        return mofName != null;
+    }
+}
