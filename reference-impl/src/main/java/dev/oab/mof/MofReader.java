@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.oab.OabException;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -36,8 +37,6 @@ public final class MofReader {
     private static ObjectMapper createMapper() {
         LoaderOptions loaderOptions = new LoaderOptions();
         loaderOptions.setCodePointLimit(MAX_DOCUMENT_BYTES);
-        // Aliases can multiply a small file into a huge tree ("billion laughs"); mof.yml never needs them.
-        loaderOptions.setMaxAliasesForCollections(0);
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(loaderOptions)
                 .streamReadConstraints(StreamReadConstraints.builder()
@@ -45,6 +44,9 @@ public final class MofReader {
                         .maxNestingDepth(32)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // An empty plain value ("license:") is null (inherit), as YAML and the tool read it;
+                // the builder leaves this off, which would turn it into "" (unlicensed). '' stays "".
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                 .build();
         return YAMLMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -78,6 +80,7 @@ public final class MofReader {
         }
         JsonNode root;
         try {
+            refuseAliases(yaml, what);
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
@@ -87,6 +90,21 @@ public final class MofReader {
             throw new MofFormatException(what + ": not valid YAML: " + e.getMessage(), e);
         }
         return new Binder(what).document(root);
+    }
+
+    /**
+     * Jackson reports an alias ({@code *name}) as the text of its anchor's name instead of the
+     * value it stands for, which would silently change a claim; mof.yml files never need aliases.
+     */
+    private static void refuseAliases(byte[] yaml, String what) throws IOException, MofFormatException {
+        try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(yaml)) {
+            while (parser.nextToken() != null) {
+                if (parser.isCurrentAlias()) {
+                    throw new MofFormatException(what + ": YAML alias *" + parser.getText() + " at line "
+                            + parser.currentLocation().getLineNr() + "; write the value out in full");
+                }
+            }
+        }
     }
 
     /** Binds the tree, naming the field path of the first problem. */
