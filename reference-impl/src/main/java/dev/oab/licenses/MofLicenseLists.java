@@ -1,6 +1,7 @@
 package dev.oab.licenses;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oab.json.SpecResources;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -17,7 +18,7 @@ import java.util.Set;
 public final class MofLicenseLists {
 
     private static final class Bundled {
-        static final MofLicenseLists INSTANCE = fromJson(SpecData.read("data/mof-licenses.json"));
+        static final MofLicenseLists INSTANCE = fromJson(SpecResources.readJson("data/mof-licenses.json"));
     }
 
     private final Map<ContentType, Set<String>> byType;

@@ -1,6 +1,7 @@
 package dev.oab.licenses;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oab.json.SpecResources;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -27,7 +28,7 @@ public final class SpdxLicenseList {
 
     private static final class Bundled {
         static final SpdxLicenseList INSTANCE = fromJson(
-                SpecData.read("data/spdx-licenses.json"), SpecData.read("data/spdx-exceptions.json"));
+                SpecResources.readJson("data/spdx-licenses.json"), SpecResources.readJson("data/spdx-exceptions.json"));
     }
 
     private final String licenseListVersion;

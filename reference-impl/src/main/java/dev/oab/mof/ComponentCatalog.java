@@ -1,6 +1,7 @@
 package dev.oab.mof;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oab.json.SpecResources;
 import dev.oab.licenses.ContentType;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Optional;
 public final class ComponentCatalog {
 
     private static final class Bundled {
-        static final ComponentCatalog INSTANCE = fromJson(SpecData.read("components.json"));
+        static final ComponentCatalog INSTANCE = fromJson(SpecResources.readJson("components.json"));
     }
 
     private final List<OabComponent> components;

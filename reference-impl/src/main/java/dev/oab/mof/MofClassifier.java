@@ -113,7 +113,6 @@ public final class MofClassifier {
     /** Percentage of the class met, following the tool's counting (see the class comment). */
     private double progress(int mofClass, Map<String, ComponentVerdict> verdicts) {
         boolean reportCounts = counts(verdicts, TECHNICAL_REPORT);
-        ComponentVerdict paper = verdicts.get(RESEARCH_PAPER);
         boolean paperCounts = counts(verdicts, RESEARCH_PAPER);
 
         int total = 0;
@@ -122,7 +121,7 @@ public final class MofClassifier {
             total += requiredAt(level).size();
             counted = countedUpTo(level, verdicts);
             // The paper stands in for the report in Classes II and III (it is a Class I component itself).
-            if (level >= 2 && !reportCounts && paper != null && paperCounts) {
+            if (level >= 2 && !reportCounts && paperCounts) {
                 counted++;
             }
             if (counted < total) {

@@ -19,7 +19,8 @@ import java.util.Map;
  */
 public final class MofWriter {
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
+    /** Shared by everything OAB writes as YAML, so all of it looks alike. */
+    static final ObjectMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)

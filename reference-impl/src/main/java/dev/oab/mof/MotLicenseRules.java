@@ -1,6 +1,7 @@
 package dev.oab.mof;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oab.json.SpecResources;
 import dev.oab.licenses.ContentType;
 
 import java.util.EnumSet;
@@ -22,8 +23,8 @@ final class MotLicenseRules {
     }
 
     private static final class Bundled {
-        static final MotLicenseRules INSTANCE = new MotLicenseRules(SpecData.read("data/spdx-licenses.json"),
-                SpecData.read("data/mof-licenses.json"), SpecData.read("data/mot-open-licenses.json"));
+        static final MotLicenseRules INSTANCE = new MotLicenseRules(SpecResources.readJson("data/spdx-licenses.json"),
+                SpecResources.readJson("data/mof-licenses.json"), SpecResources.readJson("data/mot-open-licenses.json"));
     }
 
     private final Map<String, LicenseRecord> records = new HashMap<>();

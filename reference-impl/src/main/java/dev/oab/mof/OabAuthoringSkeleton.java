@@ -1,11 +1,8 @@
 package dev.oab.mof;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -28,13 +25,6 @@ import java.util.Objects;
  */
 public record OabAuthoringSkeleton(String name, String version, String producer, String license,
                                    Map<String, ComponentEntry> components, List<String> notes) {
-
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build();
 
     public OabAuthoringSkeleton {
         Objects.requireNonNull(name, "name");
@@ -81,7 +71,7 @@ public record OabAuthoringSkeleton(String name, String version, String producer,
             }
         }
         try {
-            out.append(YAML.writeValueAsString(root));
+            out.append(MofWriter.YAML.writeValueAsString(root));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a tree of strings as YAML", e);
         }
