@@ -12,9 +12,8 @@ import java.util.Optional;
 
 /**
  * The SPDX licence and exception lists, with the OSI-approved and FSF-libre flags. The bundled
- * copy ({@link #bundled()}) is the one the Model Openness Tool uses, so OAB and the tool agree on
- * which ids exist; its exceptions come from the SPDX list itself. Ids are matched
- * case-insensitively, as SPDX requires, and reported in the list's spelling.
+ * copy ({@link #bundled()}) is SPDX list 3.28.0. Ids are matched case-insensitively, as SPDX
+ * requires, and reported in the list's spelling.
  */
 public final class SpdxLicenseList {
 

@@ -53,9 +53,10 @@ public final class MofImporter {
         if (version == null) {
             notes.add("version: the mof.yml gives none; set the release version.");
         }
+        // Licence text that is not SPDX, to the places it is used: one note each, not one per component.
+        Map<String, List<String>> nonSpdx = new LinkedHashMap<>();
         MofDocument.License distribution = release.licenses().get("distribution");
-        String license = distribution == null ? null
-                : spdxLicense(distribution.name(), "distribution licence", notes);
+        String license = distribution == null ? null : spdxLicense(distribution.name(), "license", nonSpdx);
         if (license == null) {
             notes.add("license: the mof.yml gives no distribution licence; set one.");
         }
@@ -83,7 +84,7 @@ public final class MofImporter {
                 continue;
             }
             String componentLicense = verdict.license() == null ? null
-                    : spdxLicense(verdict.license(), component.id() + " licence", notes);
+                    : spdxLicense(verdict.license(), component.id(), nonSpdx);
             if (verdict.license() == null) {
                 notes.add(component.id() + ": no licence in the mof.yml; choose one.");
             }
@@ -94,24 +95,36 @@ public final class MofImporter {
             components.put(component.id(),
                     new OabAuthoringSkeleton.ComponentEntry(component.evidencePaths(), componentLicense));
         }
+        for (Map.Entry<String, List<String>> text : nonSpdx.entrySet()) {
+            String licenseRef = licenseRef(text.getKey());
+            notes.add("\"" + text.getKey() + "\" (" + String.join(", ", text.getValue()) + ") is not an SPDX expression;"
+                    + " written as " + licenseRef + ": put its text in LICENSES/" + licenseRef
+                    + ".txt, or replace it with the SPDX expression.");
+        }
         return new OabAuthoringSkeleton(release.name(), version, blankToNull(release.producer()), license,
                 components, notes);
     }
 
-    /** The claim as a canonical SPDX expression, or as a LicenseRef when it is not one; null when there is none. */
-    private String spdxLicense(String claimed, String what, List<String> notes) {
+    /**
+     * The claim as a canonical SPDX expression, or as a LicenseRef when it is not one (recording
+     * {@code where} under the claim in {@code nonSpdx}); null when there is none.
+     */
+    private String spdxLicense(String claimed, String where, Map<String, List<String>> nonSpdx) {
         if (claimed == null || claimed.isBlank() || claimed.trim().equalsIgnoreCase("unlicensed")) {
             return null;
         }
         try {
             return spdx.parse(claimed.trim()).toString();
         } catch (LicenseExpressionException e) {
-            String ref = NOT_REF_CHARS.matcher(claimed.trim()).replaceAll("-").replaceAll("^-+|-+$", "");
-            String licenseRef = "LicenseRef-" + (ref.isEmpty() ? "unnamed" : ref);
-            notes.add(what + ": \"" + claimed + "\" is not an SPDX expression; written as " + licenseRef
-                    + " (put its text in LICENSES/" + licenseRef + ".txt, or replace it with the SPDX id).");
-            return licenseRef;
+            nonSpdx.computeIfAbsent(claimed.trim(), text -> new ArrayList<>()).add(where);
+            return licenseRef(claimed.trim());
         }
+    }
+
+    /** A LicenseRef named after the claimed text, keeping only the characters an SPDX id allows. */
+    private static String licenseRef(String claimed) {
+        String ref = NOT_REF_CHARS.matcher(claimed).replaceAll("-").replaceAll("^-+|-+$", "");
+        return "LicenseRef-" + (ref.isEmpty() ? "unnamed" : ref);
     }
 
     private static String blankToNull(String value) {

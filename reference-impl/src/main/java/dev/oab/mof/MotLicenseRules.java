@@ -23,7 +23,7 @@ final class MotLicenseRules {
     }
 
     private static final class Bundled {
-        static final MotLicenseRules INSTANCE = new MotLicenseRules(SpecResources.readJson("data/spdx-licenses.json"),
+        static final MotLicenseRules INSTANCE = new MotLicenseRules(SpecResources.readJson("data/mot-spdx-licenses.json"),
                 SpecResources.readJson("data/mof-licenses.json"), SpecResources.readJson("data/mot-open-licenses.json"));
     }
 

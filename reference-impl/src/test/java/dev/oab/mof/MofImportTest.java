@@ -53,8 +53,9 @@ class MofImportTest {
         String notes = String.join("\n", skeleton.notes());
         assertTrue(notes.contains("version: the mof.yml gives none"), notes);
         assertTrue(notes.contains("datasets: the mof.yml lists it with licence \"Component not included\""), notes);
-        assertTrue(notes.contains("\"Llama 2 Community License\" is not an SPDX expression; written as "
-                + "LicenseRef-Llama-2-Community-License"), notes);
+        assertTrue(notes.contains("\"Llama 2 Community License\" (training-code) is not an SPDX expression; written as "
+                + "LicenseRef-Llama-2-Community-License: put its text in LICENSES/LicenseRef-Llama-2-Community-License.txt"),
+                notes);
         assertTrue(notes.contains("training-code: the mof.yml points to https://example.org/train."), notes);
         assertTrue(notes.contains("model-card: no licence in the mof.yml; choose one."), notes);
     }

@@ -98,12 +98,13 @@ class SpecDataTest {
 
     @Test
     void theBundledDataFilesAreStrictJson() throws Exception {
-        for (String file : List.of("data/spdx-licenses.json", "data/spdx-exceptions.json", "data/mof-licenses.json",
-                "data/mot-open-licenses.json")) {
+        for (String file : List.of("data/spdx-licenses.json", "data/spdx-exceptions.json", "data/mot-spdx-licenses.json",
+                "data/mof-licenses.json", "data/mot-open-licenses.json")) {
             assertTrue(classpathJson(file).isObject(), file);
         }
         Path specDir = Path.of(System.getProperty("oab.spec.dir"));
         assertTrue(Files.exists(specDir.resolve("data/LICENSE")), "the MOT's licence must sit beside the copies of its data");
+        assertTrue(Files.exists(specDir.resolve("data/CC0-1.0.txt")), "the SPDX data's dedication must sit beside it");
         try (Stream<Path> profiles = Files.list(specDir.resolve("profiles"))) {
             assertEquals(BUILT_IN_PROFILES.size(), profiles.count(), "every profile file is checked by this test");
         }
