@@ -4,7 +4,6 @@ import dev.oab.licenses.ContentType;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One entry of the component vocabulary ({@code spec/components.json}).
@@ -25,11 +24,7 @@ public record OabComponent(String id, String mofName, ContentType contentType, i
         evidencePaths = List.copyOf(evidencePaths);
     }
 
-    /** The MOF name, if this is one of the MOF's 17 components. */
-    public Optional<String> mofNameIfAny() {
-        return Optional.ofNullable(mofName);
-    }
-
+    /** Whether this is one of the MOF's 17 components (OAB's additions are not). */
     public boolean isMofComponent() {
         return mofName != null;
     }

@@ -61,6 +61,41 @@ class SpecDataTest {
         }
     }
 
+    /** The components a built-in profile requires, its parents' included, each with its alternatives. */
+    private static Set<String> requiredComponents(String profileId) throws Exception {
+        JsonNode profile = classpathJson("profiles/" + profileId + ".json");
+        Set<String> required = new java.util.TreeSet<>();
+        for (JsonNode parent : profile.path("extends")) {
+            required.addAll(requiredComponents(parent.asText()));
+        }
+        profile.path("required").forEach(requirement -> required.add(requirement.path("component").asText()));
+        return required;
+    }
+
+    @Test
+    void theMofProfilesRequireWhatTheToolCountsAndOabFullAddsItsFour() throws Exception {
+        ComponentCatalog catalog = ComponentCatalog.bundled();
+        for (int mofClass = 1; mofClass <= 3; mofClass++) {
+            final int level = mofClass;
+            Set<String> toolRequired = new java.util.TreeSet<>(catalog.mofComponents().stream()
+                    .filter(c -> c.mofRequired() && c.mofClass() >= level).map(OabComponent::id).toList());
+            assertEquals(toolRequired, requiredComponents("mof-class-" + "i".repeat(mofClass)), "class " + mofClass);
+        }
+        Set<String> full = requiredComponents("oab-full");
+        full.removeAll(requiredComponents("mof-class-i"));
+        assertEquals(Set.of("hyperparameters", "random-seeds", "software-environment", "licenses"), full);
+    }
+
+    @Test
+    void evidencePathsMayNotClimbOutOfTheBundle() throws Exception {
+        for (String path : List.of("../model/", "model/../x", "./model", "model/.")) {
+            JsonNode catalog = StrictJson.parse(("{\"formatVersion\":1,\"components\":[{\"id\":\"x\",\"origin\":\"oab\","
+                    + "\"contentType\":\"code\",\"description\":\"x\",\"evidence\":{\"paths\":[\"" + path + "\"]}}]}")
+                    .getBytes(), "components");
+            assertFalse(JsonSchemas.validateOab("components.schema.json", catalog).isEmpty(), path);
+        }
+    }
+
     @Test
     void theProfileSchemaRejectsAnUnknownField() throws Exception {
         JsonNode bad = StrictJson.parse("{\"id\":\"x\",\"title\":\"X\",\"requried\":[]}".getBytes(), "policy");
