@@ -1,0 +1,158 @@
+package dev.oab.cli;
+
+import dev.oab.OabException;
+import dev.oab.mof.MofClassification;
+import dev.oab.mof.MofClassifier;
+import dev.oab.mof.MofDocument;
+import dev.oab.mof.MofImporter;
+import dev.oab.mof.MofReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code oab mof}: interoperate with the Model Openness Tool's {@code mof.yml} files. */
+@Command(name = "mof", mixinStandardHelpOptions = true,
+        description = "Work with Model Openness Framework (MOF) mof.yml files.",
+        subcommands = {MofCommand.Classify.class, MofCommand.Import.class})
+public final class MofCommand implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int CHECK_FAILED = 1;
+    static final int USAGE = 2;
+    static final int IO = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
+    /** The exit code for an error of this category: 1 check failed, 2 bad request, 3 I/O. */
+    static int exitCode(OabException e) {
+        return switch (e.category()) {
+            case CHECK_FAILED -> CHECK_FAILED;
+            case BAD_REQUEST -> USAGE;
+            case IO -> IO;
+        };
+    }
+
+    @Command(name = "classify", mixinStandardHelpOptions = true,
+            description = {"Print the MOF class and the progress toward each class, computed as the Model Openness "
+                    + "Tool computes them from the file's claims."})
+    static final class Classify implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE.yml", description = "mof.yml files")
+        List<Path> files;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            MofClassifier classifier = MofClassifier.standard();
+            int exit = OK;
+            for (Path file : files) {
+                try {
+                    MofClassification result = classifier.classify(MofReader.read(file));
+                    out.println(file + ": " + result.label() + " (class I " + percent(result.classIProgress())
+                            + ", class II " + percent(result.classIIProgress()) + ", class III "
+                            + percent(result.classIIIProgress()) + ")");
+                    for (String ignored : result.ignoredComponentNames()) {
+                        out.println(file + ": ignored \"" + ignored + "\": not a MOF component name");
+                    }
+                } catch (OabException e) {
+                    err.println("error: " + e.getMessage());
+                    exit = Math.max(exit, exitCode(e));
+                }
+            }
+            out.flush();
+            return exit;
+        }
+
+        private static String percent(double progress) {
+            return BigDecimal.valueOf(progress).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Write an OAB authoring file (oab.yaml) skeleton from a mof.yml: the claimed components at "
+                    + "OAB's conventional paths, with SPDX licences, and notes on what to check."})
+    static final class Import implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE.yml", description = "the mof.yml to import")
+        Path file;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "oab.yaml",
+                description = "where to write the skeleton (default: standard output)")
+        Path output;
+
+        @Override
+        public Integer call() {
+            try {
+                MofDocument document = MofReader.read(file);
+                byte[] yaml = MofImporter.standard().importDocument(document, file.getFileName().toString()).toYaml();
+                if (output == null) {
+                    spec.commandLine().getOut().print(new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
+                    spec.commandLine().getOut().flush();
+                } else {
+                    writeAtomically(output, yaml);
+                }
+                return OK;
+            } catch (OabException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return exitCode(e);
+            }
+        }
+
+        /** Writes to a temporary file beside the target and renames it, so a failure leaves no partial file. */
+        private static void writeAtomically(Path target, byte[] bytes) throws OabException {
+            Path absolute = target.toAbsolutePath();
+            Path temporary = null;
+            try {
+                temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+                Files.write(temporary, bytes);
+                try {
+                    Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                if (temporary != null) {
+                    try {
+                        Files.deleteIfExists(temporary);
+                    } catch (IOException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                throw new OabException(OabException.Category.IO, target + ": cannot write: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Runs {@code oab mof} on its own; {@code OabCommand} normally mounts it as a subcommand. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new MofCommand()).execute(args));
+    }
+}
