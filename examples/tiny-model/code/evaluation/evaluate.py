@@ -1,6 +1,6 @@
 """Accuracy of the model on a CSV data set, written as JSON.
 
-usage: python3 evaluate.py model/model.safetensors data/points.csv results/evaluation/metrics.json
+usage: python3 evaluate.py model/model.safetensors data/training/points.csv docs/evaluation/metrics.json
 """
 import json
 import math

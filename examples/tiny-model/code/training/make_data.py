@@ -1,4 +1,4 @@
-"""Generates the synthetic data set (data/points.csv) from the seed in config/seeds.json."""
+"""Generates the synthetic data set (data/training/points.csv) from the seed in config/seeds.json."""
 import json
 import random
 import sys

@@ -1,6 +1,6 @@
 """Trains the logistic regression deterministically.
 
-usage: python3 train.py config/hyperparameters.json config/seeds.json data/points.csv model/model.safetensors
+usage: python3 train.py config/hyperparameters.json config/seeds.json data/training/points.csv model/model.safetensors
 """
 import json
 import math

@@ -30,27 +30,13 @@ import java.util.concurrent.Callable;
         subcommands = {MofCommand.Classify.class, MofCommand.Import.class})
 public final class MofCommand implements Callable<Integer> {
 
-    static final int OK = 0;
-    static final int CHECK_FAILED = 1;
-    static final int USAGE = 2;
-    static final int IO = 3;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return USAGE;
-    }
-
-    /** The exit code for an error of this category: 1 check failed, 2 bad request, 3 I/O. */
-    static int exitCode(OabException e) {
-        return switch (e.category()) {
-            case CHECK_FAILED -> CHECK_FAILED;
-            case BAD_REQUEST -> USAGE;
-            case IO -> IO;
-        };
+        return OabCommand.USAGE;
     }
 
     @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -69,7 +55,7 @@ public final class MofCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             MofClassifier classifier = MofClassifier.standard();
-            int exit = OK;
+            int exit = OabCommand.OK;
             for (Path file : files) {
                 try {
                     MofClassification result = classifier.classify(MofReader.read(file));
@@ -81,7 +67,7 @@ public final class MofCommand implements Callable<Integer> {
                     }
                 } catch (OabException e) {
                     err.println("error: " + e.getMessage());
-                    exit = Math.max(exit, exitCode(e));
+                    exit = Math.max(exit, OabCommand.exitCodeOf(e));
                 }
             }
             out.flush();
@@ -119,10 +105,10 @@ public final class MofCommand implements Callable<Integer> {
                 } else {
                     writeAtomically(output, yaml);
                 }
-                return OK;
+                return OabCommand.OK;
             } catch (OabException e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
-                return exitCode(e);
+                return OabCommand.exitCodeOf(e);
             }
         }
 
@@ -149,10 +135,5 @@ public final class MofCommand implements Callable<Integer> {
                 throw new OabException(OabException.Category.IO, target + ": cannot write: " + e.getMessage(), e);
             }
         }
-    }
-
-    /** Runs {@code oab mof} on its own; {@code OabCommand} normally mounts it as a subcommand. */
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new MofCommand()).execute(args));
     }
 }

@@ -17,6 +17,7 @@ import java.io.PrintWriter;
                 InspectCommand.class,
                 VerifyCommand.class,
                 ExtractCommand.class,
+                MofCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

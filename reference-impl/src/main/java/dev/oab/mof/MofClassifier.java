@@ -1,5 +1,7 @@
 package dev.oab.mof;
 
+import dev.oab.components.ComponentCatalog;
+import dev.oab.components.OabComponent;
 import dev.oab.mof.MofClassification.ComponentVerdict;
 import dev.oab.mof.MofClassification.LicenseSource;
 import dev.oab.mof.MofClassification.Status;

@@ -46,7 +46,7 @@ class PackAndVerifyTest {
             assertEquals(Manifest.PATH, reader.entries().get(0).path());
             assertEquals(List.of("LICENSES/Apache-2.0.txt", "LICENSES/CC-BY-4.0.txt", "cards/MODEL_CARD.md",
                             "code/inference/predict.py", "code/training/train.py", "config/hyperparameters.json",
-                            "config/seeds.json", "data/train.csv", "env/requirements.txt", "model/model.safetensors"),
+                            "config/seeds.json", "data/training/train.csv", "env/requirements.txt", "model/model.safetensors"),
                     m.files().stream().map(Manifest.FileEntry::path).toList());
             for (Manifest.FileEntry f : m.files()) {
                 byte[] source = Files.readAllBytes(src.resolve(f.path()));

@@ -36,7 +36,7 @@ final class TestTrees {
         Files.write(root.resolve("model/model.safetensors"), weights);
         write(root, "code/inference/predict.py", "def predict(x):\n    return x\n");
         write(root, "code/training/train.py", "print('train')\n");
-        write(root, "data/train.csv", "a,b\n1,2\n");
+        write(root, "data/training/train.csv", "a,b\n1,2\n");
         write(root, "cards/MODEL_CARD.md", "---\nlicense: apache-2.0\n---\n# Tiny model\n");
         write(root, "config/hyperparameters.json", "{\"learning_rate\": 0.1}\n");
         write(root, "config/seeds.json", "{\"seeds\": [{\"name\": \"java.util.Random\", \"value\": 42}]}\n");

@@ -1,5 +1,7 @@
 package dev.oab.mof;
 
+import dev.oab.components.ComponentCatalog;
+import dev.oab.components.OabComponent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.oab.json.StrictJson;

@@ -1,4 +1,4 @@
-package dev.oab.mof;
+package dev.oab.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oab.json.SpecResources;

@@ -1,4 +1,4 @@
-package dev.oab.mof;
+package dev.oab.components;
 
 import dev.oab.licenses.ContentType;
 
