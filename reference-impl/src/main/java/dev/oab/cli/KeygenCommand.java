@@ -43,7 +43,16 @@ public final class KeygenCommand implements Callable<Integer> {
             description = "Generate an OpenPGP (ECDSA P-256) key with this user id instead, e.g. 'Team <team@example.org>'.")
     String pgpUserId;
 
-    Function<String, String> env = System::getenv;
+    private final Function<String, String> env;
+
+    public KeygenCommand() {
+        this(System::getenv);
+    }
+
+    /** @param env where {@value CliErrors#PASSPHRASE_ENV} is looked up; tests pass their own */
+    public KeygenCommand(Function<String, String> env) {
+        this.env = env;
+    }
 
     @Override
     public Integer call() {

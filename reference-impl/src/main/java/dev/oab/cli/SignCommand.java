@@ -71,7 +71,16 @@ public final class SignCommand implements Callable<Integer> {
             description = "Model-relative paths to leave unsigned (exact paths; a directory excludes its subtree).")
     List<String> ignorePaths = new ArrayList<>();
 
-    Function<String, String> env = System::getenv;
+    private final Function<String, String> env;
+
+    public SignCommand() {
+        this(System::getenv);
+    }
+
+    /** @param env where {@value CliErrors#PASSPHRASE_ENV} is looked up; tests pass their own */
+    public SignCommand(Function<String, String> env) {
+        this.env = env;
+    }
 
     @Override
     public Integer call() {
