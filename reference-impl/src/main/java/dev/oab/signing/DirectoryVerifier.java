@@ -49,12 +49,12 @@ public final class DirectoryVerifier {
             expected = singleFileAlias(expected, actual);
         } else {
             List<String> ignore = new ArrayList<>(extraIgnorePaths);
-            signature.ignorePaths().ifPresent(ignore::addAll);
             String signatureInside = IgnoreRules.relativeInside(model, signatureFile);
             if (signatureInside != null) {
                 ignore.add(signatureInside);
             }
-            actual = hasher.hashDirectory(model, ignore);
+            IgnoreRules rules = IgnoreRules.of(ignore).withRecorded(signature.ignorePaths().orElse(List.of()));
+            actual = hasher.hashDirectory(model, rules);
         }
         compare(expected, actual);
         return expected;

@@ -34,6 +34,23 @@ final class IgnoreRules {
         return new IgnoreRules(set);
     }
 
+    /**
+     * Adds the paths a signer recorded. They are signed, so they are honoured, but an entry that
+     * is not a relative path (some signers record where the signature was written, wherever that
+     * was) cannot name a model file and is skipped instead of failing the verification.
+     */
+    IgnoreRules withRecorded(Collection<String> recorded) {
+        Set<String> set = new LinkedHashSet<>(paths);
+        for (String entry : recorded) {
+            try {
+                set.add(normalise(entry));
+            } catch (OabException e) {
+                // Not a model-relative path: it cannot exclude anything inside the model.
+            }
+        }
+        return new IgnoreRules(set);
+    }
+
     boolean ignores(String relativePath) {
         if (paths.contains(relativePath)) {
             return true;

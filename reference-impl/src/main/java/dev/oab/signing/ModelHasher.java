@@ -54,7 +54,10 @@ public final class ModelHasher {
      *     that cannot be written into a signature
      */
     public Manifest hashDirectory(Path root, Collection<String> ignorePaths) throws OabException {
-        IgnoreRules rules = IgnoreRules.of(ignorePaths);
+        return hashDirectory(root, IgnoreRules.of(ignorePaths));
+    }
+
+    Manifest hashDirectory(Path root, IgnoreRules rules) throws OabException {
         List<Path> files = new ArrayList<>();
         List<String> names = new ArrayList<>();
         enumerate(root, rules, files, names);

@@ -176,6 +176,15 @@ class TamperTest {
     }
 
     @Test
+    void recordedIgnorePathsAreHonouredAndNonRelativeOnesSkipped() throws Exception {
+        Files.writeString(model.resolve("ignore-me"), "changed, but excluded by the signer");
+        String statement = payload().replace("\"model.sig\"", "\"/elsewhere/model.sig\"");
+        Files.write(sig, bundle(statement, referencePrivateKey, PublicKeyHint.of(referenceKey)));
+        // model.sig is still skipped: the verifier always leaves out the signature it reads.
+        assertEquals(2, verify().size());
+    }
+
+    @Test
     void duplicateJsonKeysAreRefused() throws Exception {
         String text = Files.readString(sig);
         Files.writeString(sig, text.replaceFirst("\"mediaType\"", "\"mediaType\": \"x\", \"mediaType\""));
