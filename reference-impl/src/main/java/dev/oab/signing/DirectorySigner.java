@@ -2,12 +2,9 @@ package dev.oab.signing;
 
 import dev.oab.OabException;
 
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,7 +33,7 @@ public final class DirectorySigner {
      */
     public SigstoreBundle sign(Path model, Path signatureFile, Collection<String> ignorePaths) throws OabException {
         SigstoreBundle bundle = signer.sign(statementFor(model, signatureFile, ignorePaths));
-        writeAtomically(signatureFile, bundle.toJson());
+        AtomicFiles.write(signatureFile, bundle.toJson(), true, false);
         return bundle;
     }
 
@@ -66,32 +63,6 @@ public final class DirectorySigner {
         } catch (SignatureException e) {
             // At signing time an unsignable file is the caller's input problem, not a failed check.
             throw new OabException(OabException.Category.BAD_REQUEST, "cannot sign " + model + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void writeAtomically(Path target, byte[] bytes) throws OabException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-        } catch (IOException e) {
-            throw new OabException(OabException.Category.IO, "cannot write " + target + ": " + e, e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // The original error is the one to report; a stray temp file is secondary.
-                }
-            }
         }
     }
 }

@@ -2,12 +2,9 @@ package dev.oab.signing;
 
 import dev.oab.OabException;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 
 /**
@@ -47,39 +44,7 @@ public final class KeyPairFiles {
             }
         }
         EcCurve.of(pair.getPublic());
-        writeNew(privateKey, PemKeys.privateKeyPem(pair.getPrivate(), passphrase), true);
-        writeNew(publicKey, PublicKeyHint.canonicalPem(pair.getPublic()), false);
-    }
-
-    private static void writeNew(Path target, String text, boolean secret) throws OabException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = null;
-        try {
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            if (secret) {
-                try {
-                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // Not a POSIX file system (Windows): the user profile's ACLs apply instead.
-                }
-            }
-            Files.write(temp, text.getBytes(StandardCharsets.US_ASCII));
-            // A plain move refuses an existing target, so a key that appeared meanwhile survives.
-            Files.move(temp, target.toAbsolutePath());
-            temp = null;
-        } catch (FileAlreadyExistsException e) {
-            throw new KeyException(KeyException.Reason.OUTPUT_EXISTS, target + " already exists; nothing was overwritten", e);
-        } catch (IOException e) {
-            throw new OabException(OabException.Category.IO, "cannot write " + target + ": " + e, e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // Reporting the write failure matters more than a leftover temporary file.
-                }
-            }
-        }
+        AtomicFiles.write(privateKey, PemKeys.privateKeyPem(pair.getPrivate(), passphrase).getBytes(StandardCharsets.US_ASCII), false, true);
+        AtomicFiles.write(publicKey, PublicKeyHint.canonicalPem(pair.getPublic()).getBytes(StandardCharsets.US_ASCII), false, false);
     }
 }
