@@ -148,6 +148,19 @@ class TamperTest {
     }
 
     @Test
+    void legacyV02EncodingIsRefusedForAV10Statement() throws Exception {
+        // The v0.2.0 "pae_compat" signature (Python repr, SHA-256) is valid here, but only the
+        // deprecated v0.2 predicate may use it.
+        byte[] payload = payload().getBytes(StandardCharsets.UTF_8);
+        java.security.Signature ecdsa = java.security.Signature.getInstance("SHA256withECDSA", Providers.BC);
+        ecdsa.initSign(referencePrivateKey);
+        ecdsa.update(DsseEnvelope.paeCompatV02(DsseEnvelope.IN_TOTO_PAYLOAD_TYPE, payload));
+        Files.write(sig, SigstoreBundle.withPublicKeyHint(PublicKeyHint.of(referenceKey),
+                new DsseEnvelope(DsseEnvelope.IN_TOTO_PAYLOAD_TYPE, payload, ecdsa.sign())).toJson());
+        assertEquals(SignatureException.Reason.BAD_SIGNATURE, failure().reason());
+    }
+
+    @Test
     void urlSafeUnpaddedBase64IsAccepted() throws Exception {
         String text = Files.readString(sig);
         String sigB64 = envelope().get("signatures").get(0).get("sig").textValue();
