@@ -15,9 +15,8 @@ final class MarkdownSections {
 
     private static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
-    private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
-    /** Jinja leftovers of the Hugging Face templates: {{ var | default(...) }} and {% ... %}. */
-    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
+    /** Headings are short; longer lines are never tested as headings, which keeps the regex linear. */
+    private static final int MAX_HEADING_LINE = 1024;
     private static final Pattern MORE_INFO = Pattern.compile("\\[?\\s*more information needed\\s*]?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LOREM = Pattern.compile("lorem ipsum", Pattern.CASE_INSENSITIVE);
@@ -56,7 +55,7 @@ final class MarkdownSections {
                 continue;
             }
             Matcher heading = ATX.matcher(lines[i]);
-            if (heading.matches()) {
+            if (isHeadingCandidate(lines[i]) && heading.matches()) {
                 headings.add(new int[] {i, heading.group(1).length()});
                 titles.add(heading.group(2) == null ? "" : heading.group(2).trim());
             }
@@ -89,12 +88,14 @@ final class MarkdownSections {
         if (LOREM.matcher(body).find()) {
             return false;
         }
-        String text = HTML_COMMENT.matcher(body).replaceAll(" ");
-        text = TEMPLATE.matcher(text).replaceAll(" ");
+        // HTML comments and the Jinja leftovers of the Hugging Face templates ({{ var }}, {% tag %}).
+        String text = cut(body, "<!--", "-->");
+        text = cut(text, "{{", "}}");
+        text = cut(text, "{%", "%}");
         text = MORE_INFO.matcher(text).replaceAll(" ");
         for (String raw : text.split("\n")) {
             String line = raw.strip();
-            if (line.isEmpty() || ATX.matcher(line).matches()) {
+            if (line.isEmpty() || (isHeadingCandidate(line) && ATX.matcher(line).matches())) {
                 continue;
             }
             line = LIST_OR_QUOTE_MARK.matcher(line).replaceFirst("").strip();
@@ -112,6 +113,32 @@ final class MarkdownSections {
             }
         }
         return false;
+    }
+
+    private static boolean isHeadingCandidate(String line) {
+        return line.length() <= MAX_HEADING_LINE && line.stripLeading().startsWith("#");
+    }
+
+    /**
+     * Removes every {@code open...close} span (an unclosed one runs to the end). Done with indexOf
+     * rather than a lazy regex, which would be quadratic on many unclosed openers.
+     */
+    static String cut(String text, String open, String close) {
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (true) {
+            int start = text.indexOf(open, from);
+            if (start < 0) {
+                out.append(text, from, text.length());
+                return out.toString();
+            }
+            out.append(text, from, start).append(' ');
+            int end = text.indexOf(close, start + open.length());
+            if (end < 0) {
+                return out.toString();
+            }
+            from = end + close.length();
+        }
     }
 
     /**

@@ -14,7 +14,8 @@ final class PipRequirements {
     private static final Pattern EXACT = Pattern.compile("^===?\\s*([^\\s,*]+)$");
     private static final Pattern COMMIT = Pattern.compile("@[0-9a-fA-F]{40}(?:[#&?]|$)");
     private static final Pattern URL_HASH = Pattern.compile("#(?:sha256|sha384|sha512)=[0-9a-fA-F]+");
-    private static final Pattern OPTION = Pattern.compile("\\s+--?[A-Za-z].*$");
+    /** The first option after a requirement, e.g. " --hash=..."; a single whitespace keeps the search linear. */
+    private static final Pattern OPTION = Pattern.compile("\\s--?[A-Za-z]");
     static final String ADVICE = "pin it with '==' to the version you used (pip freeze writes such a list),"
             + " ideally with '--hash'";
 
@@ -57,7 +58,8 @@ final class PipRequirements {
     /** Parses one requirement; hash options after it count as pinning a direct file. */
     static void add(String requirement, int line, LockfileCollector out) {
         boolean hashed = requirement.contains("--hash");
-        String spec = OPTION.matcher(requirement).replaceFirst("").strip();
+        Matcher option = OPTION.matcher(requirement);
+        String spec = (option.find() ? requirement.substring(0, option.start()) : requirement).strip();
         String declaration = spec;
         int marker = spec.indexOf(';');
         if (marker >= 0) {

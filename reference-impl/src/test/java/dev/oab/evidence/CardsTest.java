@@ -8,6 +8,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CardsTest {
@@ -192,6 +193,38 @@ class CardsTest {
     void oversizedCardIsRefused() {
         CardReport report = ModelCards.check(new byte[ModelCards.MAX_BYTES + 1], MODEL_CARD);
         assertFindings(report.findings(), "ERROR model-card.too-large " + MODEL_CARD);
+    }
+
+    @Test
+    void unclosedFrontMatter() {
+        CardReport report = ModelCards.check(utf8("---\nlicense: mit\n" + FULL_BODY.replace("```", "")), MODEL_CARD);
+        assertFindings(report.findings(), "ERROR model-card.front-matter-missing " + MODEL_CARD);
+    }
+
+    @Test
+    void hostileMarkdownStaysLinear() {
+        StringBuilder text = new StringBuilder("---\nlicense: mit\n---\n## Uses\n");
+        while (text.length() < ModelCards.MAX_BYTES - 2_000_000) {
+            text.append("<!--{{ ");
+        }
+        text.append("\n#").append(" ".repeat(1_000_000)).append("x\n");
+        byte[] card = utf8(text.toString());
+        CardReport report = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> ModelCards.check(card, MODEL_CARD));
+        assertTrue(report.placeholderSections().contains("uses"));
+    }
+
+    @Test
+    void cardFromAChannelIsCapped() throws Exception {
+        var channel = new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(
+                new byte[ModelCards.MAX_BYTES + 1]);
+        assertFindings(ModelCards.check(channel, MODEL_CARD).findings(), "ERROR model-card.too-large " + MODEL_CARD);
+    }
+
+    @Test
+    void croissantMustBeADataset() {
+        String json = croissant(",\n \"sha256\": \"" + "ab".repeat(32) + "\"").replace("\"sc:Dataset\"", "\"sc:Thing\"");
+        assertFindings(DataCards.check(utf8(json), CROISSANT).findings(), "ERROR croissant.type-invalid " + CROISSANT);
     }
 
     @Test

@@ -197,6 +197,24 @@ class WeightFormatsTest {
     }
 
     @Test
+    void zipWithoutAPickleIsNotPyTorch() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+            zip.putArchiveEntry(new ZipArchiveEntry("weights.npy"));
+            zip.write(new byte[] {1, 2, 3});
+            zip.closeArchiveEntry();
+        }
+        WeightsReport report = detect(bytes.toByteArray(), "weights/model.bin");
+        assertOnlyFinding(report, Severity.WARNING, "weights.format-unknown", "weights/model.bin");
+    }
+
+    @Test
+    void bytesThatOnlyStartLikeProtobufAreNotOnnx() throws Exception {
+        byte[] bytes = {0x08, 0x01, 0x7f, 0x7f, 0x7f};
+        assertEquals(WeightFormat.UNKNOWN, detect(bytes, "weights/blob").format());
+    }
+
+    @Test
     void ggufHeaderIsRead() throws Exception {
         ByteBuffer out = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
         out.put("GGUF".getBytes(StandardCharsets.US_ASCII)).putInt(3).putLong(1).putLong(2);
