@@ -118,8 +118,7 @@ final class CroissantChecker {
         if (label != null) {
             where += " ('" + label + "')";
         }
-        String type = text(resource.get("@type"));
-        if (type != null && type.endsWith("FileObject")) {
+        if (hasType(resource.get("@type"), "FileObject")) {
             for (String property : List.of("name", "contentUrl", "encodingFormat")) {
                 if (!present(resource.get(property)) && !(property.equals("name") && present(resource.get("@id")))) {
                     findings.add(Finding.error("croissant.file-object-property-missing", path, where
@@ -135,7 +134,7 @@ final class CroissantChecker {
                 findings.add(Finding.error("croissant.file-object-sha256-invalid", path, where + " has sha256 '"
                         + sha256 + "', which is not 64 hexadecimal digits"));
             }
-        } else if (type != null && type.endsWith("FileSet")) {
+        } else if (hasType(resource.get("@type"), "FileSet")) {
             for (String property : List.of("encodingFormat", "includes")) {
                 if (!present(resource.get(property))) {
                     findings.add(Finding.error("croissant.file-set-property-missing", path, where
@@ -146,6 +145,20 @@ final class CroissantChecker {
             findings.add(Finding.error("croissant.distribution-invalid", path, where
                     + " must have '@type' 'cr:FileObject' or 'cr:FileSet'"));
         }
+    }
+
+    /** '@type' may be one name or a list; "cr:FileObject", "FileObject" and full IRIs all end the same way. */
+    private static boolean hasType(JsonNode node, String localName) {
+        if (node == null) {
+            return false;
+        }
+        for (JsonNode type : node.isArray() ? node : List.of(node)) {
+            if (type.isTextual() && (type.textValue().endsWith(":" + localName)
+                    || type.textValue().endsWith("/" + localName) || type.textValue().equals(localName))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean present(JsonNode node) {

@@ -2,6 +2,7 @@ package dev.oab.evidence;
 
 import java.nio.channels.SeekableByteChannel;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads the software environment of a release ({@code env/}): recognises a lockfile or dependency
@@ -13,6 +14,9 @@ public final class Lockfiles {
     /** Largest lockfile read; big npm and uv lockfiles reach a few MiB. */
     public static final int MAX_BYTES = 32 * 1024 * 1024;
 
+    /** A line that can only be a pip requirement with a version operator, e.g. "torch==2.3.1". */
+    private static final Pattern PIP_LINE = Pattern.compile(
+            "(?m)^[A-Za-z0-9][A-Za-z0-9._-]{0,200}(?:\\[[^\\]\n]{0,200}])?[ \\t]{0,10}(?:===?|~=|>=|<=|!=)[ \\t]{0,10}[0-9]");
     private static final String LOCK_AGAIN = "regenerate the lockfile so every package has an exact version";
 
     private Lockfiles() {
@@ -69,6 +73,9 @@ public final class Lockfiles {
             String text = Inputs.utf8(content);
             if (text != null && text.contains("The following files have been resolved")) {
                 kind = LockfileKind.MAVEN_DEPENDENCY_LIST;
+            } else if (text != null && PIP_LINE.matcher(text).find()) {
+                // 'pip freeze > freeze.txt' and similar: a requirements file under another name.
+                kind = LockfileKind.REQUIREMENTS_TXT;
             }
         }
         LockfileCollector out = new LockfileCollector(path, kind);

@@ -61,34 +61,40 @@ public final class WeightFormats {
         String extension = extension(path);
         byte[] head = ChannelReader.head(channel, 16);
 
-        if (extension.equals("safetensors")) {
+        // Content first, so a pickle renamed to .safetensors is still reported as a pickle. The
+        // safetensors layout is tested first because its length prefix can begin like a pickle
+        // (0x80 0x02 is a 640-byte header); a real pickle or ZIP never has '{' at offset 8.
+        boolean safetensorsLayout = looksLikeSafetensors(channel, head);
+        if (!safetensorsLayout) {
+            if (startsWith(head, 'G', 'G', 'U', 'F')) {
+                return GgufChecker.check(channel, path);
+            }
+            if (startsWith(head, 'P', 'K', 3, 4)) {
+                WeightsReport zip = checkZip(channel, path);
+                if (zip != null) {
+                    return zip;
+                }
+            }
+            if (head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5) {
+                return WeightsReport.builder(path, WeightFormat.PICKLE)
+                        .error("weights.pickle-unsafe", "this is a Python pickle (protocol " + head[1] + "); "
+                                + UNSAFE_ADVICE)
+                        .build();
+            }
+        }
+        if (safetensorsLayout || extension.equals("safetensors")) {
             return SafetensorsChecker.check(channel, path);
         }
-        if (extension.equals("gguf") || startsWith(head, 'G', 'G', 'U', 'F')) {
+        if (extension.equals("gguf")) {
             return GgufChecker.check(channel, path);
         }
         if (extension.equals("onnx")) {
             return OnnxChecker.check(channel, path, true);
         }
-        if (startsWith(head, 'P', 'K', 3, 4)) {
-            WeightsReport zip = checkZip(channel, path, extension);
-            if (zip != null) {
-                return zip;
-            }
-        }
-        if (head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5) {
-            return WeightsReport.builder(path, WeightFormat.PICKLE)
-                    .error("weights.pickle-unsafe", "this is a Python pickle (protocol " + head[1] + "); "
-                            + UNSAFE_ADVICE)
-                    .build();
-        }
         if (PICKLE_EXTENSIONS.contains(extension)) {
             return WeightsReport.builder(path, WeightFormat.PICKLE)
                     .error("weights.pickle-unsafe", "a ." + extension + " file is a Python pickle; " + UNSAFE_ADVICE)
                     .build();
-        }
-        if (looksLikeSafetensors(channel, head)) {
-            return SafetensorsChecker.check(channel, path);
         }
         if (head.length > 0 && head[0] == 0x08) {
             WeightsReport onnx = OnnxChecker.check(channel, path, false);
@@ -105,7 +111,7 @@ public final class WeightFormats {
     }
 
     /** A ZIP holding a pickle is PyTorch's checkpoint format; returns null for any other ZIP. */
-    private static WeightsReport checkZip(SeekableByteChannel channel, String path, String extension) {
+    private static WeightsReport checkZip(SeekableByteChannel channel, String path) {
         String pickleEntry = null;
         try (ZipFile zip = ZipFile.builder()
                 .setSeekableByteChannel(new UnclosableChannel(channel))

@@ -250,6 +250,13 @@ class LockfilesTest {
     }
 
     @Test
+    void pipFreezeOutputUnderAnotherName() {
+        LockfileReport report = check("numpy==1.26.4\ntorch==2.3.1\n", "env/freeze.txt");
+        assertEquals(LockfileKind.REQUIREMENTS_TXT, report.kind());
+        assertEquals(List.of("numpy=1.26.4", "torch=2.3.1"), pinned(report));
+    }
+
+    @Test
     void unknownFile() {
         LockfileReport report = check("anything", "env/notes.md");
         assertEquals(LockfileKind.UNKNOWN, report.kind());

@@ -175,6 +175,24 @@ class WeightFormatsTest {
     }
 
     @Test
+    void aPickleRenamedToSafetensorsIsStillAPickle() throws Exception {
+        byte[] pickle = {(byte) 0x80, 2, '}', 'q', 0, '.'};
+        assertOnlyFinding(detect(pickle, PATH), Severity.ERROR, "weights.pickle-unsafe", PATH);
+    }
+
+    @Test
+    void aSafetensorsHeaderLengthThatLooksLikeAPickleOpcodeIsStillSafetensors() throws Exception {
+        // 640 = 0x0280: the length prefix starts 0x80 0x02, like a protocol-2 pickle.
+        StringBuilder header = new StringBuilder("{\"a\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,1]}}");
+        while (header.length() < 640) {
+            header.append(' ');
+        }
+        WeightsReport report = detect(safetensors(header.toString(), 1), PATH);
+        assertEquals(WeightFormat.SAFETENSORS, report.format());
+        assertEquals(List.of(), report.findings());
+    }
+
+    @Test
     void joblibIsUnsafeByName() throws Exception {
         WeightsReport report = detect("compressed".getBytes(StandardCharsets.US_ASCII), "model/clf.joblib");
         assertOnlyFinding(report, Severity.ERROR, "weights.pickle-unsafe", "model/clf.joblib");
@@ -192,6 +210,7 @@ class WeightFormatsTest {
         }
         WeightsReport report = detect(bytes.toByteArray(), "weights/model.pt");
         assertEquals(WeightFormat.PYTORCH_ZIP, report.format());
+        assertEquals(WeightFormat.PYTORCH_ZIP, detect(bytes.toByteArray(), PATH).format());
         assertOnlyFinding(report, Severity.ERROR, "weights.pickle-unsafe", "weights/model.pt");
         assertTrue(report.findings().get(0).message().contains("'archive/data.pkl'"));
     }
