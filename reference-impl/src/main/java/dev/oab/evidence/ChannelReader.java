@@ -114,18 +114,24 @@ final class ChannelReader {
     static void readFully(SeekableByteChannel channel, long offset, ByteBuffer target) throws IOException {
         long at = offset;
         while (target.hasRemaining()) {
-            int n;
-            if (channel instanceof FileChannel fileChannel) {
-                n = fileChannel.read(target, at);
-            } else {
-                channel.position(at);
-                n = channel.read(target);
-            }
+            int n = readAt(channel, at, target);
             if (n < 0) {
                 throw new EOFException("the file ended at offset " + at + " while reading");
             }
             at += n;
         }
+    }
+
+    /**
+     * One read at {@code offset}: positional on a {@link FileChannel}; otherwise the channel's
+     * position moves, so such a channel must not be shared between threads while checked.
+     */
+    static int readAt(SeekableByteChannel channel, long offset, ByteBuffer target) throws IOException {
+        if (channel instanceof FileChannel fileChannel) {
+            return fileChannel.read(target, offset);
+        }
+        channel.position(offset);
+        return channel.read(target);
     }
 
     /** Reads up to {@code count} bytes from the start of the channel (fewer if it is shorter). */

@@ -1,7 +1,9 @@
 package dev.oab.evidence;
 
 import java.nio.channels.SeekableByteChannel;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +15,17 @@ public final class Lockfiles {
 
     /** Largest lockfile read; big npm and uv lockfiles reach a few MiB. */
     public static final int MAX_BYTES = 32 * 1024 * 1024;
+
+    /** Lockfiles whose name alone says what they are (compared in lower case). */
+    private static final Map<String, LockfileKind> BY_NAME = Map.of(
+            "poetry.lock", LockfileKind.POETRY_LOCK,
+            "uv.lock", LockfileKind.UV_LOCK,
+            "pipfile.lock", LockfileKind.PIPFILE_LOCK,
+            "cargo.lock", LockfileKind.CARGO_LOCK,
+            "go.sum", LockfileKind.GO_SUM,
+            "pom.xml", LockfileKind.MAVEN_POM,
+            "package-lock.json", LockfileKind.NPM_PACKAGE_LOCK,
+            "npm-shrinkwrap.json", LockfileKind.NPM_PACKAGE_LOCK);
 
     /** A line that can only be a pip requirement with a version operator, e.g. "torch==2.3.1". */
     private static final Pattern PIP_LINE = Pattern.compile(
@@ -26,26 +39,9 @@ public final class Lockfiles {
     public static LockfileKind kindOf(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.equals("poetry.lock")) {
-            return LockfileKind.POETRY_LOCK;
-        }
-        if (lower.equals("uv.lock")) {
-            return LockfileKind.UV_LOCK;
-        }
-        if (lower.equals("pipfile.lock")) {
-            return LockfileKind.PIPFILE_LOCK;
-        }
-        if (lower.equals("cargo.lock")) {
-            return LockfileKind.CARGO_LOCK;
-        }
-        if (lower.equals("go.sum")) {
-            return LockfileKind.GO_SUM;
-        }
-        if (lower.equals("pom.xml")) {
-            return LockfileKind.MAVEN_POM;
-        }
-        if (lower.equals("package-lock.json") || lower.equals("npm-shrinkwrap.json")) {
-            return LockfileKind.NPM_PACKAGE_LOCK;
+        LockfileKind exact = BY_NAME.get(lower);
+        if (exact != null) {
+            return exact;
         }
         if ((lower.startsWith("environment") || lower.startsWith("conda"))
                 && (lower.endsWith(".yml") || lower.endsWith(".yaml"))) {
@@ -84,7 +80,7 @@ public final class Lockfiles {
             return out.build();
         }
         if (kind == LockfileKind.UNKNOWN) {
-            return new LockfileReport(path, kind, java.util.List.of(), java.util.List.of(Finding.warning(
+            return new LockfileReport(path, kind, List.of(), List.of(Finding.warning(
                     "lockfile.unrecognised", path, "not a lockfile OAB reads; use requirements.txt, poetry.lock,"
                             + " uv.lock, Pipfile.lock, environment.yml, package-lock.json, a Maven dependency list"
                             + " or pom.xml, Cargo.lock or go.sum")));

@@ -179,13 +179,7 @@ public final class WeightFormats {
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
-            int n;
-            if (delegate instanceof FileChannel fileChannel) {
-                n = fileChannel.read(dst, position);
-            } else {
-                delegate.position(position);
-                n = delegate.read(dst);
-            }
+            int n = ChannelReader.readAt(delegate, position, dst);
             if (n > 0) {
                 position += n;
             }

@@ -259,6 +259,18 @@ class WeightFormatsTest {
     }
 
     @Test
+    void ggufTensorOffsetMustBeAlignedOnDisk(@TempDir Path dir) throws Exception {
+        ByteBuffer out = ByteBuffer.allocate(128).order(ByteOrder.LITTLE_ENDIAN);
+        out.put("GGUF".getBytes(StandardCharsets.US_ASCII)).putInt(3).putLong(1).putLong(0);
+        putGgufString(out, "w");
+        out.putInt(1).putLong(8).putInt(0).putLong(4);
+        Path file = dir.resolve("model.gguf");
+        Files.write(file, Arrays.copyOf(out.array(), 128));
+        WeightsReport report = WeightFormats.detect(file);
+        assertOnlyFinding(report, Severity.ERROR, "gguf.tensor-offset-invalid", file.toString());
+    }
+
+    @Test
     void ggufWithAForgedStringLengthIsTruncatedNotAllocated() throws Exception {
         ByteBuffer out = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
         out.put("GGUF".getBytes(StandardCharsets.US_ASCII)).putInt(3).putLong(0).putLong(1);
