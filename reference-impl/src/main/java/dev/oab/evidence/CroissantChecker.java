@@ -5,7 +5,6 @@ import dev.oab.json.JsonDocumentException;
 import dev.oab.json.StrictJson;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +59,7 @@ final class CroissantChecker {
             findings.add(Finding.error("croissant.invalid-json", path, "the document must be a JSON object"));
             return report(path, metadata, findings);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             if (!Set.of("@context", "distribution", "recordSet").contains(field.getKey())) {
                 metadata.put(field.getKey(), Inputs.toJava(field.getValue()));
             }

@@ -16,7 +16,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -92,8 +91,7 @@ final class LockfileParsers {
             if (packages == null || !packages.isObject()) {
                 continue;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = packages.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : packages.properties()) {
                 String name = entry.getKey();
                 JsonNode spec = entry.getValue();
                 String where = section + "." + name;
@@ -122,8 +120,7 @@ final class LockfileParsers {
         if (entries == null || !entries.isObject()) {
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : entries.properties()) {
             String key = entry.getKey();
             JsonNode spec = entry.getValue();
             if (key.isEmpty() || (spec.has("link") && spec.get("link").asBoolean())) {

@@ -10,9 +10,9 @@ import java.nio.ByteOrder;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Proves a safetensors file self-consistent without reading its tensor data: the header is one
@@ -104,8 +104,7 @@ final class SafetensorsChecker {
         List<Tensor> tensors = new ArrayList<>();
         long parameters = 0;
         boolean countable = true;
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
             String name = entry.getKey();
             JsonNode value = entry.getValue();
             if (name.equals("__metadata__")) {
@@ -162,8 +161,7 @@ final class SafetensorsChecker {
             report.error("safetensors.metadata-invalid", "__metadata__ must be an object of strings");
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> item = it.next();
+        for (Map.Entry<String, JsonNode> item : value.properties()) {
             if (!item.getValue().isTextual()) {
                 report.error("safetensors.metadata-invalid", "__metadata__ value '" + item.getKey()
                         + "' must be a string");
@@ -220,7 +218,7 @@ final class SafetensorsChecker {
         Integer bits = DTYPE_BITS.get(dtype);
         if (bits == null) {
             report.error("safetensors.dtype-unknown", where + " has dtype '" + dtype
-                    + "', which safetensors does not define; use one of " + new java.util.TreeSet<>(DTYPE_BITS.keySet()));
+                    + "', which safetensors does not define; use one of " + new TreeSet<>(DTYPE_BITS.keySet()));
             return elements;
         }
         report.dtype(dtype);
