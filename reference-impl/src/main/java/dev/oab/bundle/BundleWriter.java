@@ -2,6 +2,7 @@ package dev.oab.bundle;
 
 import dev.oab.OabException;
 import dev.oab.internal.zip.StrictZipWriter;
+import dev.oab.signing.ModelSigner;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -41,11 +42,15 @@ public final class BundleWriter {
     private final Optional<Instant> timestamp;
     private final ProgressListener progress;
     private final int threads;
+    private final Optional<ModelSigner> signer;
+    private final String signerName;
 
     private BundleWriter(Builder builder) {
         this.timestamp = Optional.ofNullable(builder.timestamp);
         this.progress = builder.progress;
         this.threads = builder.threads;
+        this.signer = Optional.ofNullable(builder.signer);
+        this.signerName = builder.signerName;
     }
 
     public static Builder builder() {
@@ -59,6 +64,9 @@ public final class BundleWriter {
 
     /** Writes a bundle as {@code plan} describes it. */
     public PackResult write(BundlePlan plan, Path output) throws OabException, IOException {
+        if (signer.isPresent()) {
+            BundleSignatures.entryName(signerName); // refuse a bad name before any byte is written
+        }
         Path target = output.toAbsolutePath();
         Path parent = target.getParent();
         Files.createDirectories(parent);
@@ -111,6 +119,10 @@ public final class BundleWriter {
         CRC32 crc = new CRC32();
         crc.update(manifestBytes);
         manifestEntry.complete((int) crc.getValue());
+        if (signer.isPresent()) {
+            byte[] signature = signer.get().sign(BundleSignatures.statement(manifest, manifestBytes)).toJson();
+            BundleSignatures.append(zip, BundleSignatures.entryName(signerName), signature);
+        }
         zip.finish();
         return manifest;
     }
@@ -221,6 +233,8 @@ public final class BundleWriter {
         private Instant timestamp;
         private ProgressListener progress = ProgressListener.NONE;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private ModelSigner signer;
+        private String signerName;
 
         /**
          * The time recorded as {@code created} and as every entry's modification time. Without one,
@@ -243,6 +257,13 @@ public final class BundleWriter {
                 throw new IllegalArgumentException("threads must be at least 1");
             }
             this.threads = threads;
+            return this;
+        }
+
+        /** Signs the bundle as it is written, as {@code signerName} ({@code .oab/signatures/<signerName>.sig}). */
+        public Builder signWith(ModelSigner signer, String signerName) {
+            this.signer = Objects.requireNonNull(signer);
+            this.signerName = Objects.requireNonNull(signerName);
             return this;
         }
 

@@ -23,14 +23,11 @@ public final class CliErrors {
     }
 
     public static int exitCode(OabException e) {
-        switch (e.category()) {
-            case CHECK_FAILED:
-                return CHECK_FAILED;
-            case BAD_REQUEST:
-                return USAGE;
-            default:
-                return IO_OR_INTERNAL;
-        }
+        return switch (e.category()) {
+            case CHECK_FAILED -> CHECK_FAILED;
+            case BAD_REQUEST -> USAGE;
+            case IO -> IO_OR_INTERNAL;
+        };
     }
 
     /** Prints the error for a person and returns the exit code. */
@@ -41,6 +38,32 @@ public final class CliErrors {
         err.println(prefix + e.getMessage());
         err.flush();
         return exitCode(e);
+    }
+
+    /**
+     * Prints any failure of a command for a person and returns its exit code: library errors by
+     * their category, file-system errors as the file and what went wrong, anything else as a bug.
+     */
+    public static int report(String command, Throwable e, PrintWriter err) {
+        if (e instanceof OabException oe) {
+            return report(command, oe, err);
+        }
+        if (e instanceof RuntimeException re) {
+            return reportInternal(command, re, err);
+        }
+        String message;
+        if (e instanceof java.nio.file.NoSuchFileException nsf) {
+            message = nsf.getFile() + ": no such file or directory";
+        } else if (e instanceof java.nio.file.AccessDeniedException ad) {
+            message = ad.getFile() + ": permission denied";
+        } else if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            message = fse.getFile() + ": " + fse.getReason();
+        } else {
+            message = "I/O error: " + e.getMessage();
+        }
+        err.println("oab " + command + ": error: " + message);
+        err.flush();
+        return IO_OR_INTERNAL;
     }
 
     /** For bugs: say so plainly instead of printing a stack trace as if it were the user's fault. */

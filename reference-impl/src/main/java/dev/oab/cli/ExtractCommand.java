@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "extract", description = {
+@Command(name = "extract", mixinStandardHelpOptions = true, description = {
         "Extract a bundle into a new or empty directory, checking every file's SHA-256 as it is written. "
                 + "Nothing is left behind if any check fails."})
 final class ExtractCommand implements Callable<Integer> {
@@ -31,6 +31,6 @@ final class ExtractCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("extracted %s %s: %d entries into %s%n", reader.manifest().name(),
                     reader.manifest().version(), reader.entries().size(), target);
         }
-        return OabCommand.OK;
+        return CliErrors.OK;
     }
 }

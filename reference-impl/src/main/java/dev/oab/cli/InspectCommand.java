@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "inspect", description = {
+@Command(name = "inspect", mixinStandardHelpOptions = true, description = {
         "Show a bundle's manifest, components and entries.",
         "Reads the manifest and the central directory only, so it is instant whatever the bundle's size; "
                 + "it checks the archive's structure but does not hash content (use verify)."})
@@ -45,7 +45,7 @@ final class InspectCommand implements Callable<Integer> {
                 printText(out, reader);
             }
         }
-        return OabCommand.OK;
+        return CliErrors.OK;
     }
 
     private void printText(PrintWriter out, BundleReader reader) {

@@ -36,7 +36,7 @@ public final class MofCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return OabCommand.USAGE;
+        return CliErrors.USAGE;
     }
 
     @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -55,7 +55,7 @@ public final class MofCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             MofClassifier classifier = MofClassifier.standard();
-            int exit = OabCommand.OK;
+            int exit = CliErrors.OK;
             for (Path file : files) {
                 try {
                     MofClassification result = classifier.classify(MofReader.read(file));
@@ -67,7 +67,7 @@ public final class MofCommand implements Callable<Integer> {
                     }
                 } catch (OabException e) {
                     err.println("error: " + e.getMessage());
-                    exit = Math.max(exit, OabCommand.exitCodeOf(e));
+                    exit = Math.max(exit, CliErrors.exitCode(e));
                 }
             }
             out.flush();
@@ -105,10 +105,10 @@ public final class MofCommand implements Callable<Integer> {
                 } else {
                     writeAtomically(output, yaml);
                 }
-                return OabCommand.OK;
+                return CliErrors.OK;
             } catch (OabException e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
-                return OabCommand.exitCodeOf(e);
+                return CliErrors.exitCode(e);
             }
         }
 

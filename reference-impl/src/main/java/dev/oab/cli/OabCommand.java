@@ -1,11 +1,11 @@
 package dev.oab.cli;
 
-import dev.oab.OabException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.util.function.Function;
 
 /** The {@code oab} command: parses arguments, calls the library, maps its errors to exit codes. */
 @Command(name = "oab",
@@ -17,6 +17,8 @@ import java.io.PrintWriter;
                 InspectCommand.class,
                 VerifyCommand.class,
                 ExtractCommand.class,
+                SignCommand.class,
+                KeygenCommand.class,
                 MofCommand.class,
                 CommandLine.HelpCommand.class
         },
@@ -29,11 +31,6 @@ import java.io.PrintWriter;
         })
 public final class OabCommand implements Runnable {
 
-    public static final int OK = 0;
-    public static final int CHECK_FAILED = 1;
-    public static final int USAGE = 2;
-    public static final int IO_ERROR = 3;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -44,53 +41,41 @@ public final class OabCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System::getenv));
     }
 
-    /** Runs the command line and returns its exit code; used by tests and the launcher alike. */
+    /** Runs the command line with the process environment and returns its exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new OabCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return execute(args, out, err, System::getenv);
+    }
+
+    /**
+     * Runs the command line and returns its exit code. Commands that read the environment
+     * (passphrases, SOURCE_DATE_EPOCH) get {@code env}, so tests never touch the real one.
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Function<String, String> env) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    Constructor<K> withEnv = type.getDeclaredConstructor(Function.class);
+                    withEnv.setAccessible(true);
+                    return withEnv.newInstance(env);
+                } catch (NoSuchMethodException e) {
+                    return defaults.create(type);
+                }
+            }
+        };
+        CommandLine cli = new CommandLine(new OabCommand(), factory).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("oab: " + messageOf(ex));
-            commandLine.getErr().flush();
-            return exitCodeOf(ex);
-        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                CliErrors.report(commandLine.getCommandName(), ex, commandLine.getErr()));
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
-    }
-
-    static int exitCodeOf(Throwable ex) {
-        if (ex instanceof OabException oe) {
-            return switch (oe.category()) {
-                case CHECK_FAILED -> CHECK_FAILED;
-                case BAD_REQUEST -> USAGE;
-                case IO -> IO_ERROR;
-            };
-        }
-        return IO_ERROR;
-    }
-
-    static String messageOf(Throwable ex) {
-        if (ex instanceof OabException) {
-            return ex.getMessage();
-        }
-        if (ex instanceof java.nio.file.NoSuchFileException e) {
-            return e.getFile() + ": no such file or directory";
-        }
-        if (ex instanceof java.nio.file.AccessDeniedException e) {
-            return e.getFile() + ": permission denied";
-        }
-        if (ex instanceof java.nio.file.FileSystemException e && e.getReason() != null) {
-            return e.getFile() + ": " + e.getReason();
-        }
-        if (ex instanceof IOException) {
-            return "I/O error: " + ex.getMessage();
-        }
-        return "internal error: " + ex + " (please report this with the command you ran)";
     }
 
     /** Reads the version Maven wrote into the jar manifest. */

@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "pack", description = {
+@Command(name = "pack", mixinStandardHelpOptions = true, description = {
         "Pack a directory into a bundle.",
         "The directory holds an authoring file (oab.yaml or oab.json: name, version, producer, license, "
                 + "optionally components). The same inputs always give the same bytes: the timestamp comes from "
@@ -35,12 +35,40 @@ final class PackCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show what would be packed, write nothing.")
     boolean dryRun;
 
+    @Option(names = "--sign-key", paramLabel = "KEY.pem",
+            description = "Sign the bundle as it is written with this EC private key (passphrase from "
+                    + "OAB_KEY_PASSPHRASE).")
+    Path signKey;
+
+    @Option(names = "--signing-cert", paramLabel = "CERT.pem",
+            description = "Certificate of --sign-key: use the OMS certificate method instead of the key method.")
+    Path signingCert;
+
+    @Option(names = "--cert-chain", paramLabel = "CHAIN.pem",
+            description = "With --signing-cert: intermediate CA certificates to embed, issuer of the leaf first.")
+    Path certChain;
+
+    @Option(names = "--signer", paramLabel = "NAME", defaultValue = "producer",
+            description = "Name of the signature (.oab/signatures/NAME.sig; default: ${DEFAULT-VALUE}).")
+    String signerName;
+
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "auto, bar, plain or none (default: ${DEFAULT-VALUE}).")
     Progress.Mode progressMode;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final java.util.function.Function<String, String> env;
+
+    PackCommand() {
+        this(System::getenv);
+    }
+
+    /** @param env where SOURCE_DATE_EPOCH and {@value CliErrors#PASSPHRASE_ENV} are looked up */
+    PackCommand(java.util.function.Function<String, String> env) {
+        this.env = env;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -51,11 +79,16 @@ final class PackCommand implements Callable<Integer> {
             out.printf("%s %s: %d files, %s%n", draft.name(), draft.version(), draft.files().size(),
                     Format.bytes(draft.totalBytes()));
             Format.printComponents(out, draft);
-            return OabCommand.OK;
+            return CliErrors.OK;
         }
         Progress progress = Progress.of(progressMode, spec.commandLine().getErr(), "hashing");
         BundleWriter.Builder writer = BundleWriter.builder().progress(progress);
         time.ifPresent(writer::timestamp);
+        if (signKey != null) {
+            writer.signWith(SignCommand.loadSigner(signKey, signingCert, certChain, env), signerName);
+        } else if (signingCert != null || certChain != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--signing-cert and --cert-chain need --sign-key");
+        }
         BundleWriter.PackResult result;
         try {
             result = writer.build().pack(source, output);
@@ -63,13 +96,14 @@ final class PackCommand implements Callable<Integer> {
             progress.finish();
         }
         Manifest m = result.manifest();
-        out.printf("packed %s %s: %d files, %s -> %s (%s)%n", m.name(), m.version(), m.files().size(),
-                Format.bytes(m.totalBytes()), output, Format.bytes(result.length()));
-        return OabCommand.OK;
+        out.printf("packed %s %s: %d files, %s -> %s (%s%s)%n", m.name(), m.version(), m.files().size(),
+                Format.bytes(m.totalBytes()), output, Format.bytes(result.length()),
+                signKey == null ? "" : ", signed as '" + signerName + "'");
+        return CliErrors.OK;
     }
 
     private Optional<Instant> resolveTimestamp() {
-        String value = timestamp != null ? timestamp : System.getenv("SOURCE_DATE_EPOCH");
+        String value = timestamp != null ? timestamp : env.apply("SOURCE_DATE_EPOCH");
         String origin = timestamp != null ? "--timestamp" : "SOURCE_DATE_EPOCH";
         if (value == null || value.isBlank()) {
             return Optional.empty();

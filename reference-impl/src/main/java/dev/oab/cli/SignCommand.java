@@ -1,6 +1,7 @@
 package dev.oab.cli;
 
 import dev.oab.OabException;
+import dev.oab.bundle.BundleSignatures;
 import dev.oab.signing.DirectorySigner;
 import dev.oab.signing.ModelSigner;
 import dev.oab.signing.PemKeys;
@@ -31,8 +32,9 @@ import java.util.function.Function;
  * OpenPGP detached signature ({@code .asc}) over one file.
  */
 @Command(name = "sign", mixinStandardHelpOptions = true,
-        description = {"Sign a model directory or file with an OMS signature (model.sig),",
-                "or a single file with an OpenPGP detached signature (.asc).",
+        description = {"Add an OMS signature to a bundle (FILE.oab: embedded as .oab/signatures/<signer>.sig, "
+                + "without rewriting the files), sign a model directory or file (model.sig),",
+                "or sign a single file with an OpenPGP detached signature (.asc).",
                 "Passphrases of encrypted keys are read from the environment variable OAB_KEY_PASSPHRASE."})
 public final class SignCommand implements Callable<Integer> {
 
@@ -63,6 +65,11 @@ public final class SignCommand implements Callable<Integer> {
             description = "With --signing-cert: intermediate CA certificates to include, issuer of the leaf first.")
     Path certChain;
 
+    @Option(names = "--signer", paramLabel = "NAME", defaultValue = "producer",
+            description = "For a bundle: the signature's name, e.g. 'registry' for a countersignature "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String signerName;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "Signature file (default: PATH/model.sig for a directory, PATH.sig for a file, PATH.asc with --pgp-key).")
     Path out;
@@ -87,37 +94,25 @@ public final class SignCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return keyChoice.pgpKey != null ? signPgp() : signOms();
-        } catch (OabException e) {
+        } catch (OabException | IOException | RuntimeException e) {
             return CliErrors.report("sign", e, err);
-        } catch (RuntimeException e) {
-            return CliErrors.reportInternal("sign", e, err);
         }
     }
 
-    private int signOms() throws OabException {
-        if (certChain != null && signingCert == null) {
-            throw new OabException(OabException.Category.BAD_REQUEST,
-                    "--cert-chain needs --signing-cert (the certificate of --key) as well");
-        }
+    private int signOms() throws OabException, IOException {
         if (!Files.exists(path)) {
             throw new OabException(OabException.Category.BAD_REQUEST, path + " does not exist; pass the model directory or file");
         }
-        char[] passphrase = CliErrors.passphrase(env);
-        PrivateKey key;
-        try {
-            key = PemKeys.readPrivateKey(keyChoice.key, passphrase);
-        } finally {
-            clear(passphrase);
-        }
-        ModelSigner signer;
-        if (signingCert != null) {
-            List<X509Certificate> chain = new ArrayList<>(PemKeys.readCertificates(signingCert));
-            if (certChain != null) {
-                chain.addAll(PemKeys.readCertificates(certChain));
+        ModelSigner signer = loadSigner(keyChoice.key, signingCert, certChain, env);
+        if (isBundle(path)) {
+            if (out != null || !ignorePaths.isEmpty()) {
+                throw new OabException(OabException.Category.BAD_REQUEST, "a bundle's signature is embedded in it: "
+                        + "--out and --ignore-paths do not apply to " + path);
             }
-            signer = ModelSigner.withCertificate(key, chain);
-        } else {
-            signer = ModelSigner.withKey(key);
+            BundleSignatures.sign(path, signer, signerName);
+            spec.commandLine().getOut().println("signed " + path + " as '" + signerName + "' ("
+                    + BundleSignatures.entryName(signerName) + ")");
+            return CliErrors.OK;
         }
         Path target = out != null ? out
                 : Files.isDirectory(path) ? path.resolve("model.sig") : path.resolveSibling(path.getFileName() + ".sig");
@@ -157,6 +152,39 @@ public final class SignCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("signed " + path + " into " + target + " (OpenPGP)");
         return CliErrors.OK;
+    }
+
+    /** Whether {@code path} is a bundle rather than a model file: a regular file named *.oab. */
+    static boolean isBundle(Path path) {
+        return Files.isRegularFile(path) && path.getFileName().toString().endsWith(".oab");
+    }
+
+    /**
+     * The signer for a private key, with the key method, or the certificate method when the key's
+     * certificate (and optionally its intermediates) are given. The passphrase of an encrypted key
+     * comes from {@value CliErrors#PASSPHRASE_ENV} only.
+     */
+    static ModelSigner loadSigner(Path keyFile, Path signingCert, Path certChain, Function<String, String> env)
+            throws OabException {
+        if (certChain != null && signingCert == null) {
+            throw new OabException(OabException.Category.BAD_REQUEST,
+                    "--cert-chain needs --signing-cert (the certificate of the key) as well");
+        }
+        char[] passphrase = CliErrors.passphrase(env);
+        PrivateKey key;
+        try {
+            key = PemKeys.readPrivateKey(keyFile, passphrase);
+        } finally {
+            clear(passphrase);
+        }
+        if (signingCert == null) {
+            return ModelSigner.withKey(key);
+        }
+        List<X509Certificate> chain = new ArrayList<>(PemKeys.readCertificates(signingCert));
+        if (certChain != null) {
+            chain.addAll(PemKeys.readCertificates(certChain));
+        }
+        return ModelSigner.withCertificate(key, chain);
     }
 
     private static void clear(char[] secret) {

@@ -54,7 +54,7 @@ public final class DirectorySigner {
                 ignore.add(signatureInside);
             }
             IgnoreRules rules = IgnoreRules.of(ignore);
-            Manifest manifest = hasher.hashDirectory(absolute, ignore);
+            ResourceManifest manifest = hasher.hashDirectory(absolute, ignore);
             if (manifest.size() == 0) {
                 throw new OabException(OabException.Category.BAD_REQUEST, model
                         + " holds no file to sign after exclusions; OMS §6.1 rejects empty models");

@@ -22,14 +22,14 @@ public final class DirectoryVerifier {
 
     private static final int MAX_LISTED_PROBLEMS = 20;
 
-    private final BundleVerifier verifier;
+    private final SignatureVerifier verifier;
     private final ModelHasher hasher;
 
-    public DirectoryVerifier(BundleVerifier verifier) {
+    public DirectoryVerifier(SignatureVerifier verifier) {
         this(verifier, new ModelHasher());
     }
 
-    public DirectoryVerifier(BundleVerifier verifier, ModelHasher hasher) {
+    public DirectoryVerifier(SignatureVerifier verifier, ModelHasher hasher) {
         this.verifier = verifier;
         this.hasher = hasher;
     }
@@ -40,10 +40,10 @@ public final class DirectoryVerifier {
      *     record their ignore paths, so their verifier has to be told again
      * @return the verified resources, in canonical order
      */
-    public Manifest verify(Path model, Path signatureFile, Collection<String> extraIgnorePaths) throws OabException {
+    public ResourceManifest verify(Path model, Path signatureFile, Collection<String> extraIgnorePaths) throws OabException {
         VerifiedSignature signature = verifier.verify(readSignature(signatureFile));
-        Manifest expected = signature.manifest();
-        Manifest actual;
+        ResourceManifest expected = signature.manifest();
+        ResourceManifest actual;
         if (Files.isRegularFile(model, LinkOption.NOFOLLOW_LINKS)) {
             actual = hasher.hashFile(model);
             expected = singleFileAlias(expected, actual);
@@ -64,15 +64,15 @@ public final class DirectoryVerifier {
      * Up to v1.0.0 the OMS reference named the only resource of a single-file model "." instead of
      * the file's name; read such a manifest as naming the file being verified.
      */
-    private static Manifest singleFileAlias(Manifest expected, Manifest actual) {
+    private static ResourceManifest singleFileAlias(ResourceManifest expected, ResourceManifest actual) {
         if (expected.size() == 1 && expected.resources().get(0).path().equals(".")) {
-            return Manifest.of(List.of(new Resource(actual.resources().get(0).path(),
+            return ResourceManifest.of(List.of(new Resource(actual.resources().get(0).path(),
                     expected.resources().get(0).sha256())));
         }
         return expected;
     }
 
-    private static void compare(Manifest expected, Manifest actual) throws SignatureException {
+    private static void compare(ResourceManifest expected, ResourceManifest actual) throws SignatureException {
         Set<String> paths = new TreeSet<>(Resource::comparePathBytes);
         expected.resources().forEach(r -> paths.add(r.path()));
         actual.resources().forEach(r -> paths.add(r.path()));

@@ -53,26 +53,26 @@ public final class ModelHasher {
      * @throws SignatureException ({@code UNSUPPORTED_FILE}) for a symlink, special file or a name
      *     that cannot be written into a signature
      */
-    public Manifest hashDirectory(Path root, Collection<String> ignorePaths) throws OabException {
+    public ResourceManifest hashDirectory(Path root, Collection<String> ignorePaths) throws OabException {
         return hashDirectory(root, IgnoreRules.of(ignorePaths));
     }
 
-    Manifest hashDirectory(Path root, IgnoreRules rules) throws OabException {
+    ResourceManifest hashDirectory(Path root, IgnoreRules rules) throws OabException {
         List<Path> files = new ArrayList<>();
         List<String> names = new ArrayList<>();
         enumerate(root, rules, files, names);
-        return Manifest.of(hashAll(files, names));
+        return ResourceManifest.of(hashAll(files, names));
     }
 
     /** A single-file model: one resource named after the file (OMS §6.1.2 rule 5). */
-    public Manifest hashFile(Path file) throws OabException {
+    public ResourceManifest hashFile(Path file) throws OabException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new SignatureException(SignatureException.Reason.UNSUPPORTED_FILE, file.toString(),
                     file + " is not a regular file (symlinks are never followed)", null);
         }
         String name = file.getFileName().toString();
         checkName(name);
-        return Manifest.of(List.of(new Resource(name, sha256(file))));
+        return ResourceManifest.of(List.of(new Resource(name, sha256(file))));
     }
 
     private void enumerate(Path root, IgnoreRules rules, List<Path> files, List<String> names) throws OabException {
@@ -159,7 +159,7 @@ public final class ModelHasher {
     }
 
     static byte[] sha256(Path file) throws OabException {
-        MessageDigest digest = Manifest.sha256();
+        MessageDigest digest = ResourceManifest.sha256();
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
         // NOFOLLOW_LINKS also closes the race of a file swapped for a symlink after enumeration.
         try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {

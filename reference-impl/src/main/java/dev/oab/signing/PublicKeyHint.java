@@ -18,7 +18,7 @@ public final class PublicKeyHint {
     }
 
     public static String of(PublicKey key) {
-        return Hex.toHexString(Manifest.sha256().digest(canonicalPem(key).getBytes(StandardCharsets.US_ASCII)));
+        return Hex.toHexString(ResourceManifest.sha256().digest(canonicalPem(key).getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** The canonical PEM text of a public key: also what {@code oab keygen} writes. */

@@ -112,7 +112,7 @@ public final class SigstoreBundle {
 
     /**
      * Parses a bundle. Checks structure only (media type, exactly one of the known verification
-     * materials, one DSSE signature); signatures and statements are checked by {@link BundleVerifier}.
+     * materials, one DSSE signature); signatures and statements are checked by {@link SignatureVerifier}.
      */
     public static SigstoreBundle parse(byte[] json) throws SignatureException, JsonDocumentException {
         JsonNode root = StrictJson.parse(json, "signature bundle");

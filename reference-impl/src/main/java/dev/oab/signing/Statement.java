@@ -42,7 +42,7 @@ public final class Statement {
     }
 
     /** The statement a signer emits: resources in canonical order, root digest over that order. */
-    public static Statement of(String subjectName, Manifest manifest, Serialization serialization) {
+    public static Statement of(String subjectName, ResourceManifest manifest, Serialization serialization) {
         if (subjectName == null || subjectName.isEmpty()) {
             throw new IllegalArgumentException("subject name must not be empty");
         }
@@ -68,8 +68,8 @@ public final class Statement {
     }
 
     /** The resources in canonical order. */
-    public Manifest manifest() {
-        return Manifest.of(resources);
+    public ResourceManifest manifest() {
+        return ResourceManifest.of(resources);
     }
 
     public Serialization serialization() {
@@ -137,12 +137,12 @@ public final class Statement {
 
         List<Resource> sorted = new ArrayList<>(resources);
         sorted.sort(Resource.BY_PATH_BYTES);
-        if (!Arrays.equals(Manifest.rootDigest(resources), subjectDigest)
-                && !Arrays.equals(Manifest.rootDigest(sorted), subjectDigest)) {
+        if (!Arrays.equals(ResourceManifest.rootDigest(resources), subjectDigest)
+                && !Arrays.equals(ResourceManifest.rootDigest(sorted), subjectDigest)) {
             throw new SignatureException(SignatureException.Reason.ROOT_DIGEST_MISMATCH,
                     "in-toto statement: subject digest " + Hex.toHexString(subjectDigest)
                             + " is not the root digest of the listed resources (expected "
-                            + Hex.toHexString(Manifest.rootDigest(sorted))
+                            + Hex.toHexString(ResourceManifest.rootDigest(sorted))
                             + "); the statement is inconsistent and must not be trusted");
         }
         return new Statement(subjectName, subjectDigest, resources, serialization);

@@ -4,16 +4,16 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 
-/** What a successful {@link BundleVerifier#verify} proves: these resources were signed by the trusted key. */
+/** What a successful {@link SignatureVerifier#verify} proves: these resources were signed by the trusted key. */
 public final class VerifiedSignature {
 
     private final String subjectName;
-    private final Manifest manifest;
+    private final ResourceManifest manifest;
     private final List<String> ignorePaths;
     private final boolean legacyV02;
     private final X509Certificate signerCertificate;
 
-    VerifiedSignature(String subjectName, Manifest manifest, List<String> ignorePaths, boolean legacyV02,
+    VerifiedSignature(String subjectName, ResourceManifest manifest, List<String> ignorePaths, boolean legacyV02,
                       X509Certificate signerCertificate) {
         this.subjectName = subjectName;
         this.manifest = manifest;
@@ -28,7 +28,7 @@ public final class VerifiedSignature {
     }
 
     /** The verified resources, in canonical order. */
-    public Manifest manifest() {
+    public ResourceManifest manifest() {
         return manifest;
     }
 

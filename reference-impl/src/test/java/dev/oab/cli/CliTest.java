@@ -92,8 +92,8 @@ class CliTest {
         assertEquals(1, r.code());
         assertTrue(r.out().startsWith("FAILED " + bundle + ": 1 problem\n"
                 + String.format("  %-32s %s", "integrity.digest-mismatch", "model/w.safetensors: SHA-256 is ")), r.out());
-        assertTrue(r.out().endsWith("The bundle is not what its producer packed. Do not use it; obtain it again "
-                + "from its source.\n"));
+        assertTrue(r.out().endsWith("The bundle is not what its producer packed, or not from a signer you trust. "
+                + "Do not use it.\n"));
     }
 
     @Test
@@ -130,6 +130,7 @@ class CliTest {
                   "verified": false,
                   "files": 0,
                   "bytes": 0,
+                  "signatures": [ ],
                   "problems": [
                     {
                       "code": "archive.truncated",
@@ -177,7 +178,7 @@ class CliTest {
         assertEquals("weights!", Files.readString(out.resolve("model/w.safetensors")));
         Result again = oab("extract", bundle.toString(), "-d", out.toString());
         assertEquals(2, again.code());
-        assertEquals("oab: " + out + " is not empty; extract into a new or empty directory so no existing file is "
+        assertEquals("oab extract: error: " + out + " is not empty; extract into a new or empty directory so no existing file is "
                 + "overwritten\n", again.err());
     }
 
@@ -188,7 +189,7 @@ class CliTest {
         Result missingAuthoring = oab("pack", Files.createDirectory(tmp.resolve("empty")).toString(), "-o",
                 tmp.resolve("x.oab").toString());
         assertEquals(2, missingAuthoring.code());
-        assertEquals("oab: no authoring file in " + tmp.resolve("empty") + ": create oab.yaml with at least name, "
+        assertEquals("oab pack: error: no authoring file in " + tmp.resolve("empty") + ": create oab.yaml with at least name, "
                 + "version, producer and license (oab init writes a skeleton)\n", missingAuthoring.err());
         Result badTime = oab("pack", source().toString(), "-o", tmp.resolve("x.oab").toString(), "--timestamp", "soon");
         assertEquals(2, badTime.code());
@@ -201,19 +202,20 @@ class CliTest {
         write(src, "oab.yaml", "name: cli-model\nversion: 2.0\nproducer: CLI tests\nlicense: MIT\n");
         Result r = oab("pack", src.toString(), "-o", tmp.resolve("x.oab").toString());
         assertEquals(2, r.code());
-        assertEquals("oab: oab.yaml: version: write the version as a quoted string (e.g. \"2.0\"), so YAML does not "
+        assertEquals("oab pack: error: oab.yaml: version: write the version as a quoted string (e.g. \"2.0\"), so YAML does not "
                 + "read it as a number\n", r.err());
         write(src, "oab.yaml", "name: cli-model\nname: other\nversion: \"1\"\nproducer: CLI tests\nlicense: MIT\n");
         Result dup = oab("pack", src.toString(), "-o", tmp.resolve("x.oab").toString());
         assertEquals(2, dup.code());
-        assertTrue(dup.err().startsWith("oab: oab.yaml: Duplicate field 'name'"), dup.err());
+        assertTrue(dup.err().startsWith("oab pack: error: oab.yaml: Duplicate field 'name'"), dup.err());
     }
 
     @Test
-    void missingBundleIsAnIoError() {
+    void missingBundleIsAUsageError() {
         Result r = oab("verify", tmp.resolve("nope.oab").toString());
-        assertEquals(3, r.code());
-        assertEquals("oab: " + tmp.resolve("nope.oab") + ": no such file or directory\n", r.err());
+        assertEquals(2, r.code());
+        assertEquals("oab verify: error: " + tmp.resolve("nope.oab") + " does not exist; pass a bundle, a model "
+                + "directory or a file\n", r.err());
     }
 
     @Test

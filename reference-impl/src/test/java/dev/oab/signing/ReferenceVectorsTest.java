@@ -40,11 +40,11 @@ class ReferenceVectorsTest {
     @MethodSource("keyAndCertificateVectors")
     void verifiesReferenceVector(String name) throws Exception {
         Path dir = Vectors.reference().resolve(name);
-        BundleVerifier verifier = verifierFor(name);
+        SignatureVerifier verifier = verifierFor(name);
         VerifiedSignature signature = verifier.verify(Files.readAllBytes(dir.resolve("model.sig")));
         assertEquals(name.startsWith("v0.2.0"), signature.legacyV02());
 
-        Manifest verified;
+        ResourceManifest verified;
         if (signature.manifest().get(".").isPresent()) {
             // Up to v1.0.0 the reference signed a single file and named its resource ".".
             verified = new DirectoryVerifier(verifier).verify(dir.resolve(signature.subjectName()),
@@ -61,7 +61,7 @@ class ReferenceVectorsTest {
     void v110VectorsRecordTheirIgnorePathsSoNoneNeedBeGiven() throws Exception {
         for (String name : List.of("v1.1.0-elliptic-key", "v1.1.0-certificate")) {
             Path dir = Vectors.reference().resolve(name);
-            Manifest verified = new DirectoryVerifier(verifierFor(name)).verify(dir, dir.resolve("model.sig"), List.of());
+            ResourceManifest verified = new DirectoryVerifier(verifierFor(name)).verify(dir, dir.resolve("model.sig"), List.of());
             assertEquals(List.of("signme-1", "signme-2"), paths(verified));
         }
     }
@@ -89,7 +89,7 @@ class ReferenceVectorsTest {
 
     @Test
     void sigstoreKeylessVectorsAreRefusedAsUnsupported() throws Exception {
-        BundleVerifier verifier = BundleVerifier.forPublicKey(PemKeys.readPublicKey(Vectors.referenceKey("signing-key-pub.pem")));
+        SignatureVerifier verifier = SignatureVerifier.forPublicKey(PemKeys.readPublicKey(Vectors.referenceKey("signing-key-pub.pem")));
         for (String name : List.of("v1.0.0-sigstore", "v1.1.0-sigstore")) {
             byte[] bundle = Files.readAllBytes(Vectors.reference().resolve(name).resolve("model.sig"));
             SignatureException e = assertThrows(SignatureException.class, () -> verifier.verify(bundle));
@@ -98,14 +98,14 @@ class ReferenceVectorsTest {
         }
     }
 
-    static BundleVerifier verifierFor(String vectorName) throws Exception {
+    static SignatureVerifier verifierFor(String vectorName) throws Exception {
         if (vectorName.endsWith("certificate")) {
-            return BundleVerifier.forTrustAnchors(PemKeys.readCertificates(Vectors.referenceKey("ca-cert.pem")));
+            return SignatureVerifier.forTrustAnchors(PemKeys.readCertificates(Vectors.referenceKey("ca-cert.pem")));
         }
-        return BundleVerifier.forPublicKey(PemKeys.readPublicKey(Vectors.referenceKey("signing-key-pub.pem")));
+        return SignatureVerifier.forPublicKey(PemKeys.readPublicKey(Vectors.referenceKey("signing-key-pub.pem")));
     }
 
-    static List<String> paths(Manifest manifest) {
+    static List<String> paths(ResourceManifest manifest) {
         return manifest.resources().stream().map(Resource::path).collect(Collectors.toList());
     }
 }

@@ -59,7 +59,7 @@ class RoundTripTest {
         SigstoreBundle bundle = new DirectorySigner(ModelSigner.withKey(keys.getPrivate())).sign(model, sig, List.of("cache"));
         assertEquals(PublicKeyHint.of(keys.getPublic()), bundle.publicKeyHint().orElseThrow());
 
-        Manifest verified = new DirectoryVerifier(BundleVerifier.forPublicKey(keys.getPublic())).verify(model, sig, List.of());
+        ResourceManifest verified = new DirectoryVerifier(SignatureVerifier.forPublicKey(keys.getPublic())).verify(model, sig, List.of());
         assertEquals(List.of("README.md", "config.json", "weights/shard/model-00001.safetensors", "weights/é.txt"),
                 ReferenceVectorsTest.paths(verified));
 
@@ -122,17 +122,17 @@ class RoundTripTest {
         assertEquals(SigstoreBundle.Material.CERTIFICATE_CHAIN, bundle.material());
         assertEquals(2, bundle.certificates().size());
 
-        Manifest verified = new DirectoryVerifier(BundleVerifier.forTrustAnchors(List.of(root))).verify(model, sig, List.of("cache"));
+        ResourceManifest verified = new DirectoryVerifier(SignatureVerifier.forTrustAnchors(List.of(root))).verify(model, sig, List.of("cache"));
         assertEquals(4, verified.size());
 
         // The same chain is not trusted after it expired, nor under another root.
         SignatureException late = assertThrows(SignatureException.class, () ->
-                BundleVerifier.forTrustAnchors(List.of(root)).atTime(Instant.now().plus(60, ChronoUnit.DAYS))
+                SignatureVerifier.forTrustAnchors(List.of(root)).atTime(Instant.now().plus(60, ChronoUnit.DAYS))
                         .verify(Files.readAllBytes(sig)));
         assertEquals(SignatureException.Reason.UNTRUSTED_CERTIFICATE, late.reason());
         assertTrue(late.getMessage().contains("checked at"));
         assertEquals(SignatureException.Reason.UNTRUSTED_CERTIFICATE, assertThrows(SignatureException.class, () ->
-                BundleVerifier.forTrustAnchors(List.of(unrelatedRoot()))
+                SignatureVerifier.forTrustAnchors(List.of(unrelatedRoot()))
                         .verify(Files.readAllBytes(sig))).reason());
     }
 
@@ -159,7 +159,7 @@ class RoundTripTest {
                     .statementFor(model, temp.resolve("x.sig"), List.of("cache"));
             byte[] bundle = ModelSigner.withCertificate(signerKeys.getPrivate(), List.of(leaf)).sign(statement).toJson();
             SignatureException e = assertThrows(SignatureException.class,
-                    () -> BundleVerifier.forTrustAnchors(List.of(ca)).verify(bundle));
+                    () -> SignatureVerifier.forTrustAnchors(List.of(ca)).verify(bundle));
             assertEquals(SignatureException.Reason.CERTIFICATE_USAGE, e.reason(), leaf.getSubjectX500Principal().getName());
         }
     }
@@ -180,11 +180,11 @@ class RoundTripTest {
         Path file = model.resolve("config.json");
         Path sig = temp.resolve("config.json.sig");
         new DirectorySigner(ModelSigner.withKey(keys.getPrivate())).sign(file, sig, List.of());
-        Manifest verified = new DirectoryVerifier(BundleVerifier.forPublicKey(keys.getPublic())).verify(file, sig, List.of());
+        ResourceManifest verified = new DirectoryVerifier(SignatureVerifier.forPublicKey(keys.getPublic())).verify(file, sig, List.of());
         assertEquals(List.of("config.json"), ReferenceVectorsTest.paths(verified));
         Files.writeString(file, "{\"layers\": 3}\n");
         SignatureException e = assertThrows(SignatureException.class, () ->
-                new DirectoryVerifier(BundleVerifier.forPublicKey(keys.getPublic())).verify(file, sig, List.of()));
+                new DirectoryVerifier(SignatureVerifier.forPublicKey(keys.getPublic())).verify(file, sig, List.of()));
         assertEquals(SignatureException.Reason.FILE_CHANGED, e.reason());
     }
 
@@ -196,7 +196,7 @@ class RoundTripTest {
         Files.createSymbolicLink(model.resolve("link.json"), model.resolve("config.json"));
 
         SignatureException verifying = assertThrows(SignatureException.class, () ->
-                new DirectoryVerifier(BundleVerifier.forPublicKey(keys.getPublic())).verify(model, sig, List.of("cache")));
+                new DirectoryVerifier(SignatureVerifier.forPublicKey(keys.getPublic())).verify(model, sig, List.of("cache")));
         assertEquals(SignatureException.Reason.UNSUPPORTED_FILE, verifying.reason());
         assertEquals("link.json", verifying.path().orElseThrow());
 
@@ -225,7 +225,7 @@ class RoundTripTest {
         byte[] d = new byte[32];
         // U+FF5E (3 UTF-8 bytes, EF BD 9E) sorts before U+1F600 (F0 9F 98 80) by bytes,
         // but after it by Java's UTF-16 String order (surrogate D83D < FF5E).
-        Manifest m = Manifest.of(List.of(new Resource("\uD83D\uDE00", d), new Resource("\uFF5E", d), new Resource("a", d)));
+        ResourceManifest m = ResourceManifest.of(List.of(new Resource("\uD83D\uDE00", d), new Resource("\uFF5E", d), new Resource("a", d)));
         assertEquals(List.of("a", "\uFF5E", "\uD83D\uDE00"), ReferenceVectorsTest.paths(m));
         assertTrue("\uD83D\uDE00".compareTo("\uFF5E") < 0);
         assertEquals(3, "\uFF5E".getBytes(StandardCharsets.UTF_8).length);

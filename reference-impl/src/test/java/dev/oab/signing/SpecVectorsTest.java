@@ -16,8 +16,8 @@ class SpecVectorsTest {
         return Files.readAllBytes(Vectors.specVectors().resolve(path));
     }
 
-    private static BundleVerifier keyVerifier() throws Exception {
-        return BundleVerifier.forPublicKey(PemKeys.readPublicKey(Vectors.referenceKey("signing-key-pub.pem")));
+    private static SignatureVerifier keyVerifier() throws Exception {
+        return SignatureVerifier.forPublicKey(PemKeys.readPublicKey(Vectors.referenceKey("signing-key-pub.pem")));
     }
 
     @Test
@@ -32,7 +32,7 @@ class SpecVectorsTest {
 
     @Test
     void validCertificateBundleVerifies() throws Exception {
-        VerifiedSignature verified = BundleVerifier.forTrustAnchors(
+        VerifiedSignature verified = SignatureVerifier.forTrustAnchors(
                 PemKeys.readCertificates(Vectors.referenceKey("ca-cert.pem"))).verify(vector("valid/certificate.bundle.json"));
         assertEquals(2, verified.manifest().size());
         assertEquals("CN=intermediate-ca", verified.signerCertificate().orElseThrow().getSubjectX500Principal().getName());

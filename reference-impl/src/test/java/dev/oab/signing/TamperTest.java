@@ -39,8 +39,8 @@ class TamperTest {
         referencePrivateKey = PemKeys.readPrivateKey(Vectors.referenceKey("signing-key.pem"), null);
     }
 
-    private Manifest verify() throws Exception {
-        return new DirectoryVerifier(BundleVerifier.forPublicKey(referenceKey)).verify(model, sig, List.of());
+    private ResourceManifest verify() throws Exception {
+        return new DirectoryVerifier(SignatureVerifier.forPublicKey(referenceKey)).verify(model, sig, List.of());
     }
 
     private SignatureException failure() {
@@ -126,7 +126,7 @@ class TamperTest {
     void wrongKey() throws Exception {
         PublicKey other = PemKeys.generate(EcCurve.P384).getPublic();
         SignatureException e = assertThrows(SignatureException.class, () ->
-                new DirectoryVerifier(BundleVerifier.forPublicKey(other)).verify(model, sig, List.of()));
+                new DirectoryVerifier(SignatureVerifier.forPublicKey(other)).verify(model, sig, List.of()));
         assertEquals(SignatureException.Reason.WRONG_KEY, e.reason());
         assertTrue(e.getMessage().contains("e8450dec4eb99dae995da9af1bc2cc9f76ed669ee2e744f57abba763df3e3f8e"));
     }
@@ -174,9 +174,9 @@ class TamperTest {
 
     @Test
     void bothResourceOrdersAreAccepted() throws Exception {
-        Manifest manifest = verify();
+        ResourceManifest manifest = verify();
         List<Resource> reversed = List.of(manifest.resources().get(1), manifest.resources().get(0));
-        for (byte[] root : List.of(Manifest.rootDigest(reversed), manifest.rootDigest())) {
+        for (byte[] root : List.of(ResourceManifest.rootDigest(reversed), manifest.rootDigest())) {
             String statement = "{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"m\",\"digest\":{\"sha256\":\""
                     + org.bouncycastle.util.encoders.Hex.toHexString(root) + "\"}}],"
                     + "\"predicateType\":\"https://model_signing/signature/v1.0\",\"predicate\":{\"resources\":["
@@ -207,7 +207,7 @@ class TamperTest {
     @Test
     void keyBundleGivenToACertificateVerifier() throws Exception {
         SignatureException e = assertThrows(SignatureException.class, () ->
-                new DirectoryVerifier(BundleVerifier.forTrustAnchors(PemKeys.readCertificates(
+                new DirectoryVerifier(SignatureVerifier.forTrustAnchors(PemKeys.readCertificates(
                         Vectors.referenceKey("ca-cert.pem")))).verify(model, sig, List.of()));
         assertEquals(SignatureException.Reason.METHOD_MISMATCH, e.reason());
     }
@@ -217,7 +217,7 @@ class TamperTest {
         KeyPair caKeys = PemKeys.generate(EcCurve.P256);
         Path dir = Vectors.reference().resolve("v1.1.0-certificate");
         SignatureException e = assertThrows(SignatureException.class, () ->
-                new DirectoryVerifier(BundleVerifier.forTrustAnchors(List.of(TestKeys.ca("other-ca", caKeys, caKeys, null))))
+                new DirectoryVerifier(SignatureVerifier.forTrustAnchors(List.of(TestKeys.ca("other-ca", caKeys, caKeys, null))))
                         .verify(dir, dir.resolve("model.sig"), List.of()));
         assertEquals(SignatureException.Reason.UNTRUSTED_CERTIFICATE, e.reason());
     }

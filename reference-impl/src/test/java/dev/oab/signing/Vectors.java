@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /** Locations of the shared OMS vectors (read-only; tests copy them before tampering). */
-final class Vectors {
+public final class Vectors {
 
     private Vectors() {
     }
@@ -21,11 +21,11 @@ final class Vectors {
         return Paths.get(dir);
     }
 
-    static Path reference() {
+    public static Path reference() {
         return shared().resolve("vectors/oms-reference");
     }
 
-    static Path referenceKey(String name) {
+    public static Path referenceKey(String name) {
         return reference().resolve("keys").resolve(name);
     }
 

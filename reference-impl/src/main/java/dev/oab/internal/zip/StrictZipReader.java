@@ -208,7 +208,7 @@ public final class StrictZipReader implements Closeable {
     }
 
     /** The raw parts of a central directory record that Commons Compress rewrites or hides. */
-    private record CentralRecord(byte[] name, byte[] extra, int commentLength) {
+    private record CentralRecord(byte[] name, byte[] extra, int commentLength, int dosTime) {
     }
 
     /**
@@ -238,7 +238,7 @@ public final class StrictZipReader implements Closeable {
             cd.get(p + CENTRAL_HEADER_SIZE, name);
             byte[] extra = new byte[extraLength];
             cd.get(p + CENTRAL_HEADER_SIZE + nameLength, extra);
-            records.add(new CentralRecord(name, extra, commentLength));
+            records.add(new CentralRecord(name, extra, commentLength, cd.getInt(p + 12)));
             if (records.size() > end.entryCount()) {
                 break;
             }
@@ -260,9 +260,11 @@ public final class StrictZipReader implements Closeable {
             throw new ZipProfileException("archive.entry-count-mismatch", "", "the central directory holds "
                     + records.size() + " records but only " + central.size() + " could be read as entries");
         }
+        Map<ZipArchiveEntry, CentralRecord> recordOf = new java.util.IdentityHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             CentralRecord record = records.get(i);
             ZipArchiveEntry e = central.get(i);
+            recordOf.put(e, record);
             String name = decodeName(e);
             if (!Arrays.equals(record.name(), e.getRawName())) {
                 throw new ZipProfileException("archive.central-directory-mismatch", name,
@@ -293,15 +295,15 @@ public final class StrictZipReader implements Closeable {
             if (headerOffset != expectedOffset) {
                 throw layoutProblem(name, previous, headerOffset, expectedOffset);
             }
-            LocalHeader local = readLocalHeader(channel, e, name, end.cdOffset());
+            LocalHeader local = readLocalHeader(channel, e, name, end.cdOffset(), recordOf.get(e).dosTime());
             long dataOffset = headerOffset + local.length();
             long dataEnd = dataOffset + e.getCompressedSize();
             if (dataEnd > end.cdOffset() || dataEnd < dataOffset) {
                 throw new ZipProfileException("archive.overlapping-entries", name,
                         "the entry's data runs into the central directory");
             }
-            result.add(new ZipEntryInfo(name, e.getMethod(), e.getCrc(), e.getCompressedSize(), e.getSize(),
-                    headerOffset, dataOffset));
+            result.add(new ZipEntryInfo(name, e.getMethod(), e.getRawFlag(), local.dosTime(), e.getCrc(),
+                    e.getCompressedSize(), e.getSize(), headerOffset, dataOffset));
             expectedOffset = dataEnd;
             previous = name;
         }
@@ -441,11 +443,11 @@ public final class StrictZipReader implements Closeable {
         }
     }
 
-    private record LocalHeader(int length) {
+    private record LocalHeader(int length, int dosTime) {
     }
 
-    private static LocalHeader readLocalHeader(FileChannel channel, ZipArchiveEntry e, String name, long limit)
-            throws IOException, ZipProfileException {
+    private static LocalHeader readLocalHeader(FileChannel channel, ZipArchiveEntry e, String name, long limit,
+                                               int centralDosTime) throws IOException, ZipProfileException {
         long offset = e.getLocalHeaderOffset();
         if (offset + LOCAL_HEADER_SIZE > limit) {
             throw new ZipProfileException("archive.overlapping-entries", name,
@@ -479,6 +481,10 @@ public final class StrictZipReader implements Closeable {
         if (method != e.getMethod()) {
             throw mismatch(name, "compression method", method, e.getMethod());
         }
+        int dosTime = fixed.getInt(10);
+        if (dosTime != centralDosTime) {
+            throw mismatch(name, "modification time", Integer.toHexString(dosTime), Integer.toHexString(centralDosTime));
+        }
         long crc = Integer.toUnsignedLong(fixed.getInt(14));
         if (crc != e.getCrc()) {
             throw mismatch(name, "CRC-32", Long.toHexString(crc), Long.toHexString(e.getCrc()));
@@ -497,7 +503,7 @@ public final class StrictZipReader implements Closeable {
         if (compressed != e.getCompressedSize()) {
             throw mismatch(name, "compressed size", compressed, e.getCompressedSize());
         }
-        return new LocalHeader(headerLength);
+        return new LocalHeader(headerLength, dosTime);
     }
 
     private static ByteBuffer zip64Extra(byte[] extra, String name) throws ZipProfileException {

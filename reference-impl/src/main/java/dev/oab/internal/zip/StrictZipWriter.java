@@ -35,6 +35,32 @@ public final class StrictZipWriter {
     }
 
     /**
+     * Reopens a strict-profile archive to add entries after its last one: the new entries overwrite
+     * the old central directory, and {@link #finish()} writes a new one listing the existing
+     * entries with their fields unchanged, then the new ones. Entry data already written is never
+     * touched, which is how a signature is added to a large bundle in milliseconds.
+     */
+    public static StrictZipWriter appendTo(FileChannel out, List<ZipEntryInfo> existing) {
+        ZipEntryInfo last = existing.get(existing.size() - 1);
+        StrictZipWriter writer = new StrictZipWriter(out, existing.get(0).dosTime());
+        for (ZipEntryInfo info : existing) {
+            Entry entry = writer.new Entry(info.name(), info.name().getBytes(StandardCharsets.UTF_8), info.size(),
+                    info.compressedSize(), info.method(), info.flags(), info.dosTime(), info.headerOffset(),
+                    info.size() >= MAX_32 || info.compressedSize() >= MAX_32, info.dataOffset());
+            entry.crc = (int) info.crc();
+            entry.completed = true;
+            writer.entries.add(entry);
+        }
+        writer.position = last.dataOffset() + last.compressedSize();
+        return writer;
+    }
+
+    private StrictZipWriter(FileChannel out, int dosDateTime) {
+        this.out = out;
+        this.dosDateTime = dosDateTime;
+    }
+
+    /**
      * Declares a STORED entry of {@code size} bytes at the current position and writes its local
      * header with a CRC placeholder. Write its data with {@link Entry#write}, then call
      * {@link Entry#complete}.
@@ -59,7 +85,7 @@ public final class StrictZipWriter {
         if (extraLength > MAX_16) {
             throw new IllegalStateException("extra field too long for " + name);
         }
-        Entry entry = new Entry(name, nameBytes, size, headerStart, zip64,
+        Entry entry = new Entry(name, nameBytes, size, size, METHOD_STORED, FLAG_UTF8, dosDateTime, headerStart, zip64,
                 headerStart + LOCAL_HEADER_SIZE + nameBytes.length + extraLength);
         ByteBuffer header = le(LOCAL_HEADER_SIZE + nameBytes.length + extraLength);
         header.putInt(LOCAL_HEADER_SIG)
@@ -103,11 +129,11 @@ public final class StrictZipWriter {
             cd.putInt(CENTRAL_HEADER_SIG)
                     .putShort((short) ((HOST_UNIX << 8) | entry.versionNeeded()))
                     .putShort((short) entry.versionNeeded())
-                    .putShort((short) FLAG_UTF8)
-                    .putShort((short) METHOD_STORED)
-                    .putInt(dosDateTime)
+                    .putShort((short) entry.flags)
+                    .putShort((short) entry.method)
+                    .putInt(entry.dosTime)
                     .putInt(entry.crc)
-                    .putInt((int) (entry.zip64 ? MAX_32 : entry.size))
+                    .putInt((int) (entry.zip64 ? MAX_32 : entry.compressedSize))
                     .putInt((int) (entry.zip64 ? MAX_32 : entry.size))
                     .putShort((short) entry.nameBytes.length)
                     .putShort((short) extraLength)
@@ -120,7 +146,7 @@ public final class StrictZipWriter {
             if (extraLength > 0) {
                 cd.putShort((short) ZIP64_EXTRA_ID).putShort((short) zip64Length);
                 if (entry.zip64) {
-                    cd.putLong(entry.size).putLong(entry.size);
+                    cd.putLong(entry.size).putLong(entry.compressedSize);
                 }
                 if (offset64) {
                     cd.putLong(entry.headerOffset);
@@ -176,16 +202,25 @@ public final class StrictZipWriter {
         private final String name;
         private final byte[] nameBytes;
         private final long size;
+        private final long compressedSize;
+        private final int method;
+        private final int flags;
+        private final int dosTime;
         private final long headerOffset;
         private final boolean zip64;
         private final long dataOffset;
         private int crc;
         private boolean completed;
 
-        private Entry(String name, byte[] nameBytes, long size, long headerOffset, boolean zip64, long dataOffset) {
+        private Entry(String name, byte[] nameBytes, long size, long compressedSize, int method, int flags, int dosTime,
+                      long headerOffset, boolean zip64, long dataOffset) {
             this.name = name;
             this.nameBytes = nameBytes;
             this.size = size;
+            this.compressedSize = compressedSize;
+            this.method = method;
+            this.flags = flags;
+            this.dosTime = dosTime;
             this.headerOffset = headerOffset;
             this.zip64 = zip64;
             this.dataOffset = dataOffset;

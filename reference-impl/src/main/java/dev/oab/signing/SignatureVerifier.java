@@ -30,7 +30,7 @@ import static dev.oab.signing.SignatureException.Reason.MALFORMED_STATEMENT;
  * envelope, never from a re-serialisation. Sigstore keyless bundles are refused: verifying them
  * needs a Fulcio/Rekor trust root that OAB does not ship.
  */
-public final class BundleVerifier {
+public final class SignatureVerifier {
 
     private static final String CODE_SIGNING_EKU = "1.3.6.1.5.5.7.3.3";
     private static final String ANY_EKU = "2.5.29.37.0";
@@ -40,37 +40,37 @@ public final class BundleVerifier {
     private final Set<TrustAnchor> anchors;
     private final Instant validationTime;
 
-    private BundleVerifier(PublicKey publicKey, Set<TrustAnchor> anchors, Instant validationTime) {
+    private SignatureVerifier(PublicKey publicKey, Set<TrustAnchor> anchors, Instant validationTime) {
         this.publicKey = publicKey;
         this.anchors = anchors;
         this.validationTime = validationTime;
     }
 
     /** Verifies key-method bundles against this public key. */
-    public static BundleVerifier forPublicKey(PublicKey key) throws KeyException {
+    public static SignatureVerifier forPublicKey(PublicKey key) throws KeyException {
         EcCurve.of(key);
-        return new BundleVerifier(key, null, null);
+        return new SignatureVerifier(key, null, null);
     }
 
     /**
      * Verifies certificate-method bundles whose chain leads to one of these CA certificates,
      * checking validity at the time of verification (see NOTES.md).
      */
-    public static BundleVerifier forTrustAnchors(List<X509Certificate> trustAnchors) {
+    public static SignatureVerifier forTrustAnchors(List<X509Certificate> trustAnchors) {
         if (trustAnchors.isEmpty()) {
             throw new IllegalArgumentException("at least one trust anchor is needed");
         }
         Set<TrustAnchor> set = new HashSet<>();
         trustAnchors.forEach(c -> set.add(new TrustAnchor(c, null)));
-        return new BundleVerifier(null, set, null);
+        return new SignatureVerifier(null, set, null);
     }
 
     /**
      * Checks certificate validity at {@code time} instead of now: for auditing an archive against
      * a time the caller trusts from elsewhere. The bundle itself records no trusted time.
      */
-    public BundleVerifier atTime(Instant time) {
-        return new BundleVerifier(publicKey, anchors, Objects.requireNonNull(time));
+    public SignatureVerifier atTime(Instant time) {
+        return new SignatureVerifier(publicKey, anchors, Objects.requireNonNull(time));
     }
 
     public VerifiedSignature verify(byte[] bundleJson) throws SignatureException, JsonDocumentException {
@@ -272,9 +272,9 @@ public final class BundleVerifier {
             resources.add(new Resource(name, Statement.parseDigest(
                     fields.text(fields.object(s, "digest"), "sha256"), where + ".digest.sha256")));
         }
-        Manifest manifest;
+        ResourceManifest manifest;
         try {
-            manifest = Manifest.of(resources);
+            manifest = ResourceManifest.of(resources);
         } catch (IllegalArgumentException e) {
             throw new SignatureException(MALFORMED_STATEMENT, "in-toto statement (v0.2 format): " + e.getMessage());
         }

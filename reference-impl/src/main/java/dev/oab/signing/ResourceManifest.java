@@ -14,12 +14,12 @@ import java.util.Optional;
  * The set of signed files of a model, sorted by the UTF-8 bytes of their paths, with no path
  * twice. This canonical order is what the signer emits and what the root digest covers.
  */
-public final class Manifest {
+public final class ResourceManifest {
 
     private final List<Resource> resources;
     private final Map<String, Resource> byPath;
 
-    private Manifest(List<Resource> sorted) {
+    private ResourceManifest(List<Resource> sorted) {
         this.resources = Collections.unmodifiableList(sorted);
         Map<String, Resource> map = new LinkedHashMap<>();
         for (Resource r : sorted) {
@@ -33,7 +33,7 @@ public final class Manifest {
      *
      * @throws IllegalArgumentException when two resources share a path
      */
-    public static Manifest of(Collection<Resource> resources) {
+    public static ResourceManifest of(Collection<Resource> resources) {
         List<Resource> sorted = new ArrayList<>(resources);
         sorted.sort(Resource.BY_PATH_BYTES);
         for (int i = 1; i < sorted.size(); i++) {
@@ -41,7 +41,7 @@ public final class Manifest {
                 throw new IllegalArgumentException("path listed twice: " + sorted.get(i).path());
             }
         }
-        return new Manifest(sorted);
+        return new ResourceManifest(sorted);
     }
 
     /** The resources in canonical order. */
@@ -81,7 +81,7 @@ public final class Manifest {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Manifest && ((Manifest) o).resources.equals(resources);
+        return o instanceof ResourceManifest && ((ResourceManifest) o).resources.equals(resources);
     }
 
     @Override
@@ -91,6 +91,6 @@ public final class Manifest {
 
     @Override
     public String toString() {
-        return "Manifest" + resources;
+        return "ResourceManifest" + resources;
     }
 }
