@@ -36,6 +36,10 @@ public final class BundleExtractor {
         Path parent = absolute.getParent();
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".");
+        if (Files.getFileStore(staging).supportsFileAttributeView("posix")) {
+            // createTempDirectory makes it private (0700); the result is an ordinary folder.
+            Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         boolean done = false;
         try {
             byte[] buffer = new byte[1 << 20];
@@ -44,12 +48,11 @@ public final class BundleExtractor {
                 Path out = resolveInside(staging, entry.path());
                 Files.createDirectories(out.getParent());
                 sha256.reset();
-                try (InputStream in = entry.kind() == BundleEntry.Kind.FILE
-                        ? bundle.openRaw(bundle.zipEntry(entry.path())) : bundle.openStream(entry.path());
+                try (InputStream in = bundle.openRaw(bundle.zipEntry(entry.path()));
                      OutputStream os = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW,
                              StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                     int n;
-                    while ((n = in.read(buffer)) >= 0) {
+                    while ((n = read(in, buffer, entry.path())) >= 0) {
                         sha256.update(buffer, 0, n);
                         os.write(buffer, 0, n);
                     }
@@ -73,6 +76,16 @@ public final class BundleExtractor {
             if (!done) {
                 deleteTree(staging);
             }
+        }
+    }
+
+    /** A read failure inside the archive is a defect of the bundle, not of this machine. */
+    private static int read(InputStream in, byte[] buffer, String path) throws BundleFormatException {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw new BundleFormatException(new Problem("integrity.unreadable", path,
+                    "the entry cannot be read: " + e.getMessage() + "; nothing was extracted"), e);
         }
     }
 

@@ -19,9 +19,11 @@ public final class BundlePaths {
 
     /** Characters Windows refuses in file names; a name with one would not extract there. */
     private static final String WINDOWS_FORBIDDEN = "<>:\"|?*";
-    private static final Set<String> WINDOWS_DEVICES = Set.of("CON", "PRN", "AUX", "NUL",
-            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+    private static final Set<String> WINDOWS_DEVICES = Set.of("CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+            "COM0", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+            "COM\u00b9", "COM\u00b2", "COM\u00b3",
+            "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+            "LPT\u00b9", "LPT\u00b2", "LPT\u00b3");
 
     /** Orders paths by their UTF-8 bytes, the one order the manifest, the archive and OMS use. */
     public static final Comparator<String> UTF8_ORDER = (a, b) -> java.util.Arrays.compareUnsigned(
@@ -61,9 +63,6 @@ public final class BundlePaths {
         if (path.startsWith("/")) {
             return problem("path.absolute", path, "the name is absolute; bundle paths are relative to the bundle root");
         }
-        if (path.length() >= 2 && path.charAt(1) == ':' && Character.isLetter(path.charAt(0))) {
-            return problem("path.absolute", path, "the name starts with a drive letter");
-        }
         String[] segments = path.split("/", -1);
         for (String segment : segments) {
             if (segment.isEmpty()) {
@@ -81,13 +80,41 @@ public final class BundlePaths {
                 return problem("path.trailing-dot-or-space", path,
                         "the segment '" + segment + "' ends with a dot or a space, which Windows drops");
             }
-            String stem = segment.contains(".") ? segment.substring(0, segment.indexOf('.')) : segment;
+            // Windows ignores the extension and trailing spaces: "aux .txt" is the device AUX.
+            String stem = (segment.contains(".") ? segment.substring(0, segment.indexOf('.')) : segment).stripTrailing();
             if (WINDOWS_DEVICES.contains(stem.toUpperCase(Locale.ROOT))) {
                 return problem("path.reserved-name", path,
                         "the segment '" + segment + "' is a reserved device name on Windows");
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a file named by collision key {@code key} conflicts with a file already seen (keys
+     * in {@code seen}, mapped to their names): one is a folder of the other. Folders are recorded
+     * under their key plus '/'.
+     */
+    public static Optional<String> folderConflict(String key, java.util.Map<String, String> seen) {
+        String asFolder = seen.get(key + "/");
+        if (asFolder != null) {
+            return Optional.of(asFolder.substring(0, asFolder.length() - 1));
+        }
+        String name = seen.get(key);
+        for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
+            String prefix = key.substring(0, slash);
+            String file = seen.get(prefix);
+            if (file != null && !file.endsWith("/")) {
+                return Optional.of(file);
+            }
+            seen.putIfAbsent(prefix + "/", name.substring(0, slash) + "/");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code path} lies under {@code folder} ("x/") on a case-insensitive file system too. */
+    public static boolean isUnderFolded(String path, String folder) {
+        return collisionKey(path).startsWith(collisionKey(folder));
     }
 
     /**

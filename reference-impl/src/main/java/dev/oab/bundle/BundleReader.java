@@ -86,10 +86,7 @@ public final class BundleReader implements Closeable {
             throw new BundleFormatException(new Problem("manifest.too-large", Manifest.PATH,
                     "oab.json is " + manifestEntry.size() + " bytes; the limit is " + StrictJson.MAX_DOCUMENT_BYTES));
         }
-        byte[] manifestBytes;
-        try (InputStream in = zip.openStream(manifestEntry)) {
-            manifestBytes = in.readAllBytes();
-        }
+        byte[] manifestBytes = readChecked(zip, manifestEntry);
         Manifest manifest = ManifestCodec.parse(manifestBytes);
 
         Map<String, BundleEntry> entries = new LinkedHashMap<>();
@@ -101,16 +98,23 @@ public final class BundleReader implements Closeable {
             BundleEntry.Kind kind;
             if (e == manifestEntry) {
                 kind = BundleEntry.Kind.MANIFEST;
-            } else if (e.name().startsWith(Manifest.SIGNATURES_DIR)) {
+            } else if (BundlePaths.isUnderFolded(e.name(), Manifest.RESERVED_DIR)
+                    && e.name().startsWith(Manifest.SIGNATURES_DIR)) {
                 String signer = e.name().substring(Manifest.SIGNATURES_DIR.length());
                 if (!signer.endsWith(".sig") || !SIGNER.matcher(signer.substring(0, signer.length() - 4)).matches()) {
                     problems.add(new Problem("bundle.reserved-path", e.name(), "a signature entry must be named "
                             + ".oab/signatures/<signer>.sig with a signer of letters, digits, '.', '_', '-'"));
                     continue;
                 }
+                if (e.size() > BundleSignatures.MAX_SIGNATURE_BYTES) {
+                    problems.add(new Problem("signature.too-large", e.name(), "the signature is " + e.size()
+                            + " bytes; the limit is " + BundleSignatures.MAX_SIGNATURE_BYTES));
+                    continue;
+                }
+                readChecked(zip, e);
                 kind = BundleEntry.Kind.SIGNATURE;
                 signaturesStarted = true;
-            } else if (e.name().startsWith(Manifest.RESERVED_DIR)) {
+            } else if (BundlePaths.isUnderFolded(e.name(), Manifest.RESERVED_DIR)) {
                 problems.add(new Problem("bundle.reserved-path", e.name(),
                         "entries under .oab/ other than .oab/signatures/<signer>.sig are not allowed"));
                 continue;
@@ -149,6 +153,29 @@ public final class BundleReader implements Closeable {
             throw new BundleFormatException(problems);
         }
         return new BundleReader(bundle, zip, manifest, manifestBytes, entries, zipEntries);
+    }
+
+    /**
+     * Reads a small entry whole and checks its CRC-32: the manifest and signatures are not in the
+     * file table, so this is what stops another ZIP reader from seeing different bytes in them.
+     */
+    private static byte[] readChecked(StrictZipReader zip, ZipEntryInfo entry) throws IOException,
+            BundleFormatException {
+        byte[] bytes;
+        try (InputStream in = zip.openStream(entry)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new BundleFormatException(new Problem("integrity.unreadable", entry.name(),
+                    "the entry cannot be read: " + e.getMessage()), e);
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        if (crc.getValue() != entry.crc()) {
+            throw new BundleFormatException(new Problem("integrity.crc-mismatch", entry.name(), "CRC-32 is "
+                    + Long.toHexString(crc.getValue()) + " but the archive records " + Long.toHexString(entry.crc())
+                    + ": other ZIP tools would read different bytes"));
+        }
+        return bytes;
     }
 
     public Path path() {

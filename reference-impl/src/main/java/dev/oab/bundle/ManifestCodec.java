@@ -35,6 +35,7 @@ public final class ManifestCodec {
     static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
     static final Pattern ANNOTATION_KEY = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*(/[A-Za-z0-9._-]+)?");
     /** A conservative shape check; the licence layer validates ids against the SPDX list. */
+    static final Pattern RFC3339_UTC = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z");
     static final Pattern LICENSE_EXPRESSION = Pattern.compile("[A-Za-z0-9.+:()\\- ]{1,512}");
 
     private static final Set<String> TOP_FIELDS = Set.of("oabVersion", "name", "version", "producer", "created",
@@ -45,6 +46,19 @@ public final class ManifestCodec {
 
     /** Parses and checks a manifest. */
     public static Manifest parse(byte[] json) throws BundleFormatException {
+        if (json.length >= 3 && (json[0] & 0xff) == 0xef && (json[1] & 0xff) == 0xbb && (json[2] & 0xff) == 0xbf) {
+            throw new BundleFormatException(new Problem("manifest.invalid-json", Manifest.PATH,
+                    "oab.json starts with a byte-order mark; it must be plain UTF-8"));
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(json));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BundleFormatException(new Problem("manifest.invalid-json", Manifest.PATH,
+                    "oab.json is not valid UTF-8"));
+        }
         JsonNode root;
         try {
             root = StrictJson.parse(json, Manifest.PATH);
@@ -122,13 +136,14 @@ public final class ManifestCodec {
             if (!root.isObject()) {
                 throw invalid("", "the manifest must be a JSON object");
             }
-            checkFields(root, "", TOP_FIELDS);
+            // The version first: a newer format's new fields must not be reported as unknown.
             String formatVersion = text(root, "oabVersion", "oabVersion");
             if (!formatVersion.equals(Manifest.FORMAT_VERSION)) {
                 throw new BundleFormatException(new Problem("manifest.unsupported-version", "oabVersion",
                         "format version '" + formatVersion + "' is not supported; this tool reads version "
                                 + Manifest.FORMAT_VERSION + ". Use a newer oab."));
             }
+            checkFields(root, "", TOP_FIELDS);
             String name = matching(root, "name", "name", NAME, "a name of letters, digits, '.', '_', '-' "
                     + "(optionally 'namespace/name'), at most 128 characters per part");
             String version = matching(root, "version", "version", VERSION,
@@ -160,7 +175,8 @@ public final class ManifestCodec {
                     Problem p = pathProblem.get();
                     throw new BundleFormatException(new Problem(p.code(), where, "'" + file.path() + "': " + p.message()));
                 }
-                if (file.path().equals(Manifest.PATH) || file.path().startsWith(Manifest.RESERVED_DIR)) {
+                if (BundlePaths.collisionKey(file.path()).equals(Manifest.PATH)
+                        || BundlePaths.isUnderFolded(file.path(), Manifest.RESERVED_DIR)) {
                     throw new BundleFormatException(new Problem("manifest.reserved-path", where,
                             "'" + file.path() + "' is reserved for OAB itself and cannot be listed as a file"));
                 }
@@ -176,11 +192,17 @@ public final class ManifestCodec {
                                         + "'; the file table must be sorted by the UTF-8 bytes of the path"));
                     }
                 }
-                String other = byCollisionKey.putIfAbsent(BundlePaths.collisionKey(file.path()), file.path());
+                String key = BundlePaths.collisionKey(file.path());
+                String other = byCollisionKey.putIfAbsent(key, file.path());
                 if (other != null) {
                     throw new BundleFormatException(new Problem("path.colliding-names", where,
                             "'" + file.path() + "' and '" + other
                                     + "' are the same name on case-insensitive or Unicode-normalising file systems"));
+                }
+                Optional<String> conflict = BundlePaths.folderConflict(key, byCollisionKey);
+                if (conflict.isPresent()) {
+                    throw new BundleFormatException(new Problem("path.file-folder-conflict", where, "'"
+                            + conflict.get() + "' is both a file and a folder of '" + file.path() + "'"));
                 }
                 if (file.size() < 0) {
                     throw invalid("files[" + i + "].size", "size must not be negative");
@@ -356,8 +378,11 @@ public final class ManifestCodec {
 
         private static Instant instant(String text) throws BundleFormatException {
             try {
-                if (text.endsWith("Z")) {
-                    return Instant.parse(text);
+                if (RFC3339_UTC.matcher(text).matches()) {
+                    return java.time.LocalDateTime.parse(text.substring(0, text.length() - 1),
+                            java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME
+                                    .withResolverStyle(java.time.format.ResolverStyle.STRICT))
+                            .toInstant(java.time.ZoneOffset.UTC);
                 }
             } catch (DateTimeParseException e) {
                 // reported below

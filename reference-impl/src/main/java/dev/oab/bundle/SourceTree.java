@@ -41,7 +41,8 @@ record SourceTree(Path root, List<SourceFile> files) {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String rel = relative(root, dir);
-                if (rel.equals(".git") || (!rel.isEmpty() && excluded(excludes, rel))) {
+                if (dir.getFileName() != null && dir.getFileName().toString().equals(".git") && !rel.isEmpty()
+                        || (!rel.isEmpty() && excluded(excludes, rel))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 return FileVisitResult.CONTINUE;
@@ -75,7 +76,8 @@ record SourceTree(Path root, List<SourceFile> files) {
             Optional<Problem> p = BundlePaths.check(f.path());
             if (p.isPresent()) {
                 problems.add(f.path() + ": " + p.get().message() + "; rename it or exclude it");
-            } else if (f.path().equals(Manifest.PATH) || f.path().startsWith(Manifest.RESERVED_DIR)) {
+            } else if (BundlePaths.collisionKey(f.path()).equals(Manifest.PATH)
+                    || BundlePaths.isUnderFolded(f.path(), Manifest.RESERVED_DIR)) {
                 problems.add(f.path() + " is reserved for OAB itself; rename it or exclude it");
             }
             String other = folded.putIfAbsent(BundlePaths.collisionKey(f.path()), f.path());

@@ -151,6 +151,33 @@ final class ConformanceVectors {
                     e.name = "code/inference/r\u00e9sum\u00e9.py";
                 }));
 
+        v.add(vector("archive-alignment-padding", "archive.malformed-extra",
+                "bytes hidden in the alignment padding of a local header",
+                z -> z.entries.get(3).localExtra = RawZip.extraField(0xa11e, new byte[]{0, 0x10, 'h', 'i', 'd', 'e'})));
+        v.add(vector("archive-central-alignment", "archive.unsupported-extra",
+                "an alignment field in the central directory, where the writer never puts one",
+                z -> z.entries.get(3).centralExtra = RawZip.extraField(0xa11e, new byte[]{0, 0x10, 0, 0})));
+        v.add(vector("archive-truncated-extra", "archive.malformed-extra", "an extra field that runs past its end",
+                z -> z.entries.get(2).centralExtra = new byte[]{1, 0, 16, 0, 0}));
+        v.add(vector("archive-manifest-crc", "integrity.crc-mismatch",
+                "oab.json whose CRC-32 (in both headers) does not match its bytes", z -> {
+                    z.entries.get(0).crc = 0x0badcafeL;
+                    z.entries.get(0).localCrc = 0x0badcafeL;
+                }));
+        v.add(vector("archive-multi-disk", "archive.multi-disk", "an end record naming disk 1",
+                z -> z.diskNumber = 1));
+        v.add(vector("archive-stored-flag-bits", "archive.unsupported-flags", "deflate option bits on a STORED entry",
+                z -> z.entries.get(2).flags |= 2));
+        v.add(vector("archive-central-order", "archive.central-directory-order",
+                "the central directory lists entries in another order than the archive holds them", z -> {
+                    z.centralOrder = new int[]{0, 2, 1, 3};
+                }));
+        v.add(vector("integrity-corrupt-deflate", "integrity.unreadable", "DEFLATED data that cannot be inflated",
+                z -> {
+                    RawZip.Entry e = z.entries.get(2).deflated();
+                    e.data = new byte[]{(byte) 0xff, (byte) 0xff, (byte) 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+                }));
+
         // Path rules (spec §3)
         v.add(pathVector("path-dot-dot", "../evil.py", "path.dot-segment", "a '..' segment (zip slip)"));
         v.add(pathVector("path-dot", "code/./run2.py", "path.dot-segment", "a '.' segment"));
@@ -161,6 +188,17 @@ final class ConformanceVectors {
         v.add(pathVector("path-control", "code/evil\u0007.py", "path.control-character", "a control character"));
         v.add(pathVector("path-trailing-dot", "code/evil.", "path.trailing-dot-or-space", "a trailing dot"));
         v.add(pathVector("path-reserved-device", "code/con.txt", "path.reserved-name", "a Windows device name"));
+        v.add(pathVector("path-too-long", "data/" + "x".repeat(300), "path.too-long", "a 300-byte segment"));
+        v.add(vector("path-invalid-utf8", "path.invalid-unicode", "a name that is not valid UTF-8",
+                z -> {
+                    RawZip.Entry e = z.add("data/x", "x");
+                    e.localName = new byte[]{'d', 'a', 't', 'a', '/', (byte) 0xff};
+                    e.centralName = e.localName;
+                }));
+        v.add(pathVector("path-reserved-device-space", "code/aux .txt", "path.reserved-name",
+                "a device name followed by a space"));
+        v.add(vector("path-file-folder-conflict", "path.file-folder-conflict",
+                "a file 'code' beside the folder 'code/'", z -> z.add("code", "x")));
         v.add(vector("path-case-collision", "path.colliding-names", "two names equal after case folding",
                 z -> z.add("code/inference/RUN.py", "x")));
         v.add(vector("path-nfc-collision", "path.colliding-names", "two names equal after Unicode NFC", z -> {
@@ -179,6 +217,9 @@ final class ConformanceVectors {
                 z -> z.entries.remove(2)));
         v.add(vector("bundle-reserved-path", "bundle.reserved-path", "an entry under .oab/ that is not a signature",
                 z -> z.add(".oab/config", "x")));
+        v.add(vector("bundle-reserved-path-case", "bundle.reserved-path",
+                "an entry under .OAB/ that would land in .oab/ on case-insensitive file systems",
+                z -> z.add(".OAB/signatures/evil.txt", "x")));
         v.add(vector("bundle-signature-name", "bundle.reserved-path", "a signature entry with a bad name",
                 z -> z.add(".oab/signatures/producer.json", "{}")));
         v.add(vector("bundle-signature-before-file", "bundle.signature-misplaced",
@@ -207,6 +248,19 @@ final class ConformanceVectors {
                 m -> m.replaceFirst("\"name\": \"conformance\",", "\"name\": \"conformance\",\n  \"name\": \"other\",")));
         v.add(manifestVector("manifest-trailing-content", "manifest.invalid-json", "content after the JSON value",
                 m -> m + "{}"));
+        v.add(manifestVector("manifest-bom", "manifest.invalid-json", "a UTF-8 byte-order mark",
+                m -> "\ufeff" + m));
+        v.add(manifestVector("manifest-future-version", "manifest.unsupported-version",
+                "a newer format version with a field this version does not know",
+                m -> m.replaceFirst("\"oabVersion\": \"0.1\",", "\"oabVersion\": \"0.2\",\n  \"newField\": true,")));
+        v.add(manifestVector("manifest-created", "manifest.invalid-field", "a creation time of 24:00:00",
+                m -> m.replace("2026-01-01T00:00:00Z", "2026-01-01T24:00:00Z")));
+        v.add(manifestVector("manifest-unsorted", "manifest.unsorted", "a file table out of UTF-8 order",
+                m -> m.replace("LICENSES/Apache-2.0.txt", "z/Apache-2.0.txt")));
+        v.add(manifestVector("manifest-duplicate-component", "manifest.duplicate-component", "a component listed twice",
+                m -> m.replace("\"id\": \"licenses\"", "\"id\": \"inference-code\"")));
+        v.add(manifestVector("manifest-reserved-path", "manifest.reserved-path", "a file table entry under .oab/",
+                m -> m.replace("\"path\": \"LICENSES/Apache-2.0.txt\"", "\"path\": \".oab/Apache-2.0.txt\"")));
         v.add(manifestVector("manifest-unknown-field", "manifest.unknown-field", "a field the format does not define",
                 m -> m.replaceFirst("\"license\": \"Apache-2.0\",", "\"license\": \"Apache-2.0\",\n  \"extra\": 1,")));
         v.add(manifestVector("manifest-missing-field", "manifest.missing-field", "no producer",

@@ -69,6 +69,9 @@ final class RawZip {
     byte[] suffix = new byte[0];
     Integer entryCountOverride;
     boolean duplicateEndRecord;
+    int diskNumber;
+    /** The order of central directory records, as indexes into {@link #entries}; null for archive order. */
+    int[] centralOrder;
     byte[] archiveComment = new byte[0];
 
     Entry add(String name, byte[] content) {
@@ -98,7 +101,8 @@ final class RawZip {
         }
         long cdStart = out.size() - shift;
         int count = 0;
-        for (int i = 0; i < entries.size(); i++) {
+        for (int k = 0; k < entries.size(); k++) {
+            int i = centralOrder == null ? k : centralOrder[k];
             Entry e = entries.get(i);
             if (!e.inCentralDirectory) {
                 continue;
@@ -121,7 +125,7 @@ final class RawZip {
         long cdSize = out.size() - shift - cdStart;
         int declared = entryCountOverride != null ? entryCountOverride : count;
         ByteBuffer end = le(22 + archiveComment.length);
-        end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0)
+        end.putInt(0x06054b50).putShort((short) diskNumber).putShort((short) diskNumber)
                 .putShort((short) declared).putShort((short) declared)
                 .putInt((int) cdSize).putInt((int) cdStart).putShort((short) archiveComment.length).put(archiveComment);
         out.writeBytes(end.array());

@@ -417,10 +417,19 @@ public final class StrictZipReader implements Closeable {
                 throw new ZipProfileException("archive.unicode-path-extra", name,
                         "the entry carries a Unicode Path extra field, which lets readers see two different names");
             }
-            if (id != ZIP64_EXTRA_ID && id != ALIGNMENT_EXTRA_ID) {
+            boolean local = where.equals("local header");
+            if (id != ZIP64_EXTRA_ID && !(local && id == ALIGNMENT_EXTRA_ID)) {
                 throw new ZipProfileException("archive.unsupported-extra", name,
-                        String.format("the %s has extra field 0x%04x; only ZIP64 (0x0001) and alignment (0xa11e) "
-                                + "are allowed", where, id));
+                        String.format("the %s has extra field 0x%04x; only ZIP64 (0x0001)%s is allowed", where, id,
+                                local ? " and alignment (0xa11e)" : ""));
+            }
+            if (id == ALIGNMENT_EXTRA_ID) {
+                for (int k = i + 6; k < i + 4 + size; k++) {
+                    if (extra[k] != 0) {
+                        throw new ZipProfileException("archive.malformed-extra", name, "the alignment padding holds "
+                                + "non-zero bytes: data that no digest covers");
+                    }
+                }
             }
             i += 4 + size;
         }
@@ -436,10 +445,16 @@ public final class StrictZipReader implements Closeable {
             throw new ZipProfileException("archive.duplicate-name", name,
                     "two entries have this name; readers could disagree about which one is the file");
         }
-        String other = folded.putIfAbsent(BundlePaths.collisionKey(name), name);
+        String key = BundlePaths.collisionKey(name);
+        String other = folded.putIfAbsent(key, name);
         if (other != null) {
             throw new ZipProfileException("path.colliding-names", name, "'" + name + "' and '" + other
                     + "' are the same name on case-insensitive or Unicode-normalising file systems");
+        }
+        Optional<String> conflict = BundlePaths.folderConflict(key, folded);
+        if (conflict.isPresent()) {
+            throw new ZipProfileException("path.file-folder-conflict", name, "'" + conflict.get() + "' is both a file "
+                    + "and a folder of '" + name + "'; one of them could not be extracted");
         }
     }
 
