@@ -19,12 +19,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
 /** Test PKI built with bcpkix: CAs and leaves with chosen usages and validity. */
-final class TestKeys {
+public final class TestKeys {
 
     private TestKeys() {
     }
 
-    static X509Certificate ca(String name, KeyPair keys, KeyPair issuerKeys, X509Certificate issuer) throws Exception {
+    public static X509Certificate ca(String name, KeyPair keys, KeyPair issuerKeys, X509Certificate issuer) throws Exception {
         JcaX509v3CertificateBuilder builder = builder(name, keys.getPublic(), issuer, Instant.now().minus(1, ChronoUnit.DAYS),
                 Instant.now().plus(365, ChronoUnit.DAYS));
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
@@ -32,7 +32,7 @@ final class TestKeys {
         return sign(builder, issuerKeys);
     }
 
-    static X509Certificate leaf(String name, PublicKey key, KeyPair issuerKeys, X509Certificate issuer,
+    public static X509Certificate leaf(String name, PublicKey key, KeyPair issuerKeys, X509Certificate issuer,
                                 Integer keyUsage, KeyPurposeId eku, Instant notBefore, Instant notAfter) throws Exception {
         JcaX509v3CertificateBuilder builder = builder(name, key, issuer, notBefore, notAfter);
         if (keyUsage != null) {
@@ -44,7 +44,7 @@ final class TestKeys {
         return sign(builder, issuerKeys);
     }
 
-    static X509Certificate codeSigningLeaf(String name, PublicKey key, KeyPair issuerKeys, X509Certificate issuer)
+    public static X509Certificate codeSigningLeaf(String name, PublicKey key, KeyPair issuerKeys, X509Certificate issuer)
             throws Exception {
         return leaf(name, key, issuerKeys, issuer, KeyUsage.digitalSignature, KeyPurposeId.id_kp_codeSigning,
                 Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(30, ChronoUnit.DAYS));
