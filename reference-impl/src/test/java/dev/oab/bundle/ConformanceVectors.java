@@ -26,8 +26,16 @@ import java.util.function.Consumer;
  */
 final class ConformanceVectors {
 
-    record Vector(String file, String expect, String description, byte[] bytes) {
+    /** A vector; {@code keys} name the trusted public keys under spec/vectors/keys/ (signature vectors only). */
+    record Vector(String file, String expect, String description, byte[] bytes, List<String> keys) {
+        Vector(String file, String expect, String description, byte[] bytes) {
+            this(file, expect, description, bytes, List.of());
+        }
     }
+
+    /** Published test keys: derived from fixed text so the vectors regenerate byte for byte. Never trust them. */
+    static final java.security.KeyPair PRODUCER_KEY = derivedKey("OAB conformance vectors: producer key");
+    static final java.security.KeyPair REGISTRY_KEY = derivedKey("OAB conformance vectors: registry key");
 
     static final String WEIGHTS = "model/weights.safetensors";
     static final String CODE = "code/inference/run.py";
@@ -43,6 +51,9 @@ final class ConformanceVectors {
     static void write(Path dir) throws IOException {
         List<Vector> vectors = all();
         Files.createDirectories(dir.resolve("bundles"));
+        Files.createDirectories(dir.resolve("keys"));
+        Files.writeString(dir.resolve("keys/producer.pub.pem"), publicPem(PRODUCER_KEY));
+        Files.writeString(dir.resolve("keys/registry.pub.pem"), publicPem(REGISTRY_KEY));
         ArrayNode index = JsonNodeFactory.instance.arrayNode();
         for (Vector v : vectors) {
             Files.write(dir.resolve(v.file()), v.bytes());
@@ -50,11 +61,16 @@ final class ConformanceVectors {
             node.put("file", v.file());
             node.put("expect", v.expect());
             node.put("description", v.description());
+            if (!v.keys().isEmpty()) {
+                ArrayNode keys = node.putArray("trustedKeys");
+                v.keys().forEach(keys::add);
+            }
         }
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("oabVersion", Manifest.FORMAT_VERSION);
-        root.put("about", "Each vector is opened and its integrity verified; 'expect' is 'valid' or the code of "
-                + "the first problem a conforming reader reports.");
+        root.put("about", "Each vector is opened and its integrity verified; when 'trustedKeys' is present its "
+                + "embedded signatures are verified against those public keys too and one must be accepted. 'expect' "
+                + "is 'valid' or the code of the first problem a conforming reader reports.");
         root.set("vectors", index);
         Files.write(dir.resolve("index.json"), StrictJson.writePretty(root));
     }
@@ -273,7 +289,144 @@ final class ConformanceVectors {
                 m -> m.replaceFirst("\"name\": \"conformance\"", "\"name\": \"con formance\"")));
         v.add(manifestVector("manifest-component-path", "manifest.component-path-missing",
                 "a component naming a folder with no files", m -> m.replace("\"model/\"", "\"weights/\"")));
+        signatureVectors(v);
         return v;
+    }
+
+    private static void signatureVectors(List<Vector> v) throws IOException {
+        byte[] signed = packed(PRODUCER_KEY);
+        List<String> producer = List.of("keys/producer.pub.pem");
+        v.add(new Vector("bundles/signed-valid.oab", "valid", "signed while packing by the producer key",
+                signed, producer));
+        v.add(new Vector("bundles/signed-wrong-key.oab", "signature.wrong-key",
+                "signed by the registry key, verified against the producer key", packed(REGISTRY_KEY), producer));
+        v.add(new Vector("bundles/signed-unsigned.oab", "signature.none-trusted",
+                "no signature at all while a trusted signer is required", rewrite(signed,
+                e -> e.remove(".oab/signatures/producer.sig")), producer));
+        v.add(new Vector("bundles/signed-file-byte.oab", "integrity.digest-mismatch",
+                "one byte of the weights flipped after signing", rewrite(signed,
+                e -> e.get("model/model.safetensors")[100] ^= 1), producer));
+        v.add(new Vector("bundles/signed-manifest-edit.oab", "signature.resources-mismatch",
+                "the manifest's description edited after signing", rewrite(signed, e -> e.put("oab.json",
+                new String(e.get("oab.json"), StandardCharsets.UTF_8).replace("A tiny model for tests.",
+                        "A tiny model, now safe.").getBytes(StandardCharsets.UTF_8))), producer));
+        v.add(new Vector("bundles/signed-signature-byte.oab", "signature.bad-signature",
+                "one byte of the DSSE signature flipped", rewrite(signed, e -> {
+                    byte[] sig = e.get(".oab/signatures/producer.sig");
+                    String json = new String(sig, StandardCharsets.UTF_8);
+                    java.util.regex.Matcher sigField = java.util.regex.Pattern.compile("\"sig\"\\s*:\\s*\"").matcher(json);
+                    if (!sigField.find()) {
+                        throw new IllegalStateException("no signature in " + json);
+                    }
+                    int at = sigField.end() + 20; // inside r, so the DER stays well formed
+                    char c = json.charAt(at);
+                    e.put(".oab/signatures/producer.sig", (json.substring(0, at) + (c == 'A' ? 'B' : 'A')
+                            + json.substring(at + 1)).getBytes(StandardCharsets.UTF_8));
+                }), producer));
+        v.add(new Vector("bundles/signed-partial-statement.oab", "signature.resources-mismatch",
+                "a statement that leaves out the training code, validly signed by the producer key",
+                rewrite(signed, e -> e.put(".oab/signatures/producer.sig", partialSignature(signed))), producer));
+        v.add(new Vector("bundles/signed-foreign-signature.oab", "signature.subject-mismatch",
+                "the producer's valid signature of another bundle copied in", rewrite(signed,
+                e -> e.put(".oab/signatures/producer.sig", foreignSignature())), producer));
+        byte[] countersigned = countersigned(signed);
+        v.add(new Vector("bundles/signed-countersigned.oab", "valid",
+                "signed by the producer, countersigned by the registry; the registry key is trusted",
+                countersigned, List.of("keys/registry.pub.pem")));
+    }
+
+    /** Reads every entry of a bundle, lets {@code edit} change them, and writes a strict-profile archive again. */
+    static byte[] rewrite(byte[] bundle, Consumer<java.util.Map<String, byte[]>> edit) throws IOException {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile
+                .builder().setByteArray(bundle).get()) {
+            for (var e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
+                entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
+            }
+        }
+        edit.accept(entries);
+        RawZip raw = new RawZip();
+        entries.forEach(raw::add);
+        return raw.build();
+    }
+
+    private static byte[] partialSignature(byte[] signed) {
+        try (BundleReader reader = openBytes(signed)) {
+            dev.oab.signing.Statement full = BundleSignatures.statement(reader.manifest(), reader.manifestBytes());
+            List<dev.oab.signing.Resource> fewer = new ArrayList<>(full.resources());
+            fewer.removeIf(r -> r.path().equals("code/training/train.py"));
+            dev.oab.signing.Statement partial = dev.oab.signing.Statement.of(full.subjectName(),
+                    dev.oab.signing.ResourceManifest.of(fewer), dev.oab.signing.Serialization.files(List.of(".oab")));
+            return dev.oab.signing.ModelSigner.withKey(PRODUCER_KEY.getPrivate()).sign(partial).toJson();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] foreignSignature() {
+        try {
+            Path dir = Files.createTempDirectory("oab-vector");
+            try {
+                Path src = TestTrees.conventional(dir.resolve("src"));
+                Files.writeString(src.resolve("oab.yaml"), Files.readString(src.resolve("oab.yaml"))
+                        .replace("name: tiny-model", "name: other-model"));
+                Path out = dir.resolve("other.oab");
+                BundleWriter.builder().timestamp(Instant.parse("2026-01-01T00:00:00Z"))
+                        .signWith(dev.oab.signing.ModelSigner.withKey(PRODUCER_KEY.getPrivate()), "producer").build()
+                        .pack(src, out);
+                try (BundleReader reader = BundleReader.open(out)) {
+                    return reader.openStream(".oab/signatures/producer.sig").readAllBytes();
+                }
+            } finally {
+                TestTrees.delete(dir);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] countersigned(byte[] signed) throws IOException {
+        Path dir = Files.createTempDirectory("oab-vector");
+        try {
+            Path bundle = dir.resolve("b.oab");
+            Files.write(bundle, signed);
+            BundleSignatures.sign(bundle, dev.oab.signing.ModelSigner.withKey(REGISTRY_KEY.getPrivate()), "registry");
+            return Files.readAllBytes(bundle);
+        } catch (dev.oab.OabException e) {
+            throw new IOException(e);
+        } finally {
+            TestTrees.delete(dir);
+        }
+    }
+
+    private static BundleReader openBytes(byte[] bundle) throws IOException, BundleFormatException {
+        Path file = Files.createTempFile("oab-vector", ".oab");
+        Files.write(file, bundle);
+        file.toFile().deleteOnExit();
+        return BundleReader.open(file);
+    }
+
+    private static java.security.KeyPair derivedKey(String seed) {
+        try {
+            var spec = org.bouncycastle.jce.ECNamedCurveTable.getParameterSpec("secp256r1");
+            java.math.BigInteger d = new java.math.BigInteger(1, MessageDigest.getInstance("SHA-256")
+                    .digest(seed.getBytes(StandardCharsets.UTF_8))).mod(spec.getN());
+            var q = spec.getG().multiply(d).normalize();
+            java.security.AlgorithmParameters parameters = java.security.AlgorithmParameters.getInstance("EC");
+            parameters.init(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            var params = parameters.getParameterSpec(java.security.spec.ECParameterSpec.class);
+            java.security.KeyFactory factory = java.security.KeyFactory.getInstance("EC");
+            return new java.security.KeyPair(
+                    factory.generatePublic(new java.security.spec.ECPublicKeySpec(new java.security.spec.ECPoint(
+                            q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger()), params)),
+                    factory.generatePrivate(new java.security.spec.ECPrivateKeySpec(d, params)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String publicPem(java.security.KeyPair keys) {
+        return dev.oab.signing.PublicKeyHint.canonicalPem(keys.getPublic());
     }
 
     /** The base bundle: manifest, licence, code, weights; conventional components. */
@@ -330,12 +483,21 @@ final class ConformanceVectors {
 
     /** A bundle packed by the reference writer from a fixed source tree. */
     private static byte[] packed() throws IOException {
+        return packed(null);
+    }
+
+    /** The same, signed as 'producer' with {@code keys} unless null. */
+    private static byte[] packed(java.security.KeyPair keys) throws IOException {
         Path dir = Files.createTempDirectory("oab-vector");
         try {
             Path src = dir.resolve("src");
             TestTrees.conventional(src);
             Path out = dir.resolve("packed.oab");
-            BundleWriter.builder().timestamp(Instant.parse("2026-01-01T00:00:00Z")).build().pack(src, out);
+            BundleWriter.Builder writer = BundleWriter.builder().timestamp(Instant.parse("2026-01-01T00:00:00Z"));
+            if (keys != null) {
+                writer.signWith(dev.oab.signing.ModelSigner.withKey(keys.getPrivate()), "producer");
+            }
+            writer.build().pack(src, out);
             return Files.readAllBytes(out);
         } catch (dev.oab.OabException e) {
             throw new IOException(e);

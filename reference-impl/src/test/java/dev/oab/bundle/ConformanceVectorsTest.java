@@ -2,6 +2,8 @@ package dev.oab.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oab.json.StrictJson;
+import dev.oab.signing.PemKeys;
+import dev.oab.signing.SignatureVerifier;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -29,8 +31,10 @@ class ConformanceVectorsTest {
         for (JsonNode v : index.get("vectors")) {
             String file = v.get("file").asText();
             String expect = v.get("expect").asText();
+            List<Path> keys = new ArrayList<>();
+            v.path("trustedKeys").forEach(k -> keys.add(VECTORS.resolve(k.asText())));
             tests.add(DynamicTest.dynamicTest(file + " -> " + expect,
-                    () -> assertEquals(expect, outcome(VECTORS.resolve(file)), v.get("description").asText())));
+                    () -> assertEquals(expect, outcome(VECTORS.resolve(file), keys), v.get("description").asText())));
         }
         return tests.stream();
     }
@@ -40,21 +44,40 @@ class ConformanceVectorsTest {
         ConformanceVectors.write(dir);
         assertArrayEquals(Files.readAllBytes(dir.resolve("index.json")), Files.readAllBytes(VECTORS.resolve("index.json")),
                 "spec/vectors/index.json is stale: regenerate with ConformanceVectors.main");
-        try (Stream<Path> files = Files.list(dir.resolve("bundles"))) {
-            for (Path generated : files.toList()) {
-                Path committed = VECTORS.resolve("bundles").resolve(generated.getFileName());
-                assertTrue(Files.exists(committed), "missing vector " + committed);
-                assertArrayEquals(Files.readAllBytes(generated), Files.readAllBytes(committed),
-                        "vector " + committed.getFileName() + " is stale: regenerate with ConformanceVectors.main");
-            }
+        List<Path> generatedFiles;
+        try (Stream<Path> bundles = Files.list(dir.resolve("bundles")); Stream<Path> keys = Files.list(dir.resolve("keys"))) {
+            generatedFiles = Stream.concat(bundles, keys).toList();
+        }
+        for (Path generated : generatedFiles) {
+            Path committed = VECTORS.resolve(dir.relativize(generated).toString());
+            assertTrue(Files.exists(committed), "missing vector " + committed);
+            assertArrayEquals(Files.readAllBytes(generated), Files.readAllBytes(committed),
+                    "vector " + committed.getFileName() + " is stale: regenerate with ConformanceVectors.main");
         }
     }
 
-    /** "valid", or the code of the first problem found by opening then verifying. */
-    static String outcome(Path bundle) throws Exception {
+    /**
+     * "valid", or the code of the first problem found by opening, verifying integrity and, when
+     * keys are given, requiring a signature by one of them.
+     */
+    static String outcome(Path bundle, List<Path> trustedKeys) throws Exception {
         try (BundleReader reader = BundleReader.open(bundle)) {
             IntegrityReport report = BundleVerifier.create().verify(reader);
-            return report.intact() ? "valid" : report.problems().get(0).code();
+            if (!report.intact()) {
+                return report.problems().get(0).code();
+            }
+            if (trustedKeys.isEmpty()) {
+                return "valid";
+            }
+            List<SignatureVerifier> verifiers = new ArrayList<>();
+            for (Path key : trustedKeys) {
+                verifiers.add(SignatureVerifier.forPublicKey(PemKeys.readPublicKey(key)));
+            }
+            List<BundleSignatures.SignatureCheck> checks = BundleSignatures.verify(reader, verifiers);
+            if (checks.stream().anyMatch(BundleSignatures.SignatureCheck::accepted)) {
+                return "valid";
+            }
+            return checks.isEmpty() ? "signature.none-trusted" : checks.get(0).problems().get(0).code();
         } catch (BundleFormatException e) {
             return e.code();
         }
