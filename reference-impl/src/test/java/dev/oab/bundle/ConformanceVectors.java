@@ -80,6 +80,9 @@ final class ConformanceVectors {
         v.add(new Vector("bundles/valid-packed.oab", "valid",
                 "written by the reference BundleWriter: aligned stored entries, conventional components", packed()));
         v.add(vector("valid-minimal", "valid", "the smallest strict-profile bundle, built field by field", z -> { }));
+        v.add(new Vector("bundles/valid-all-fields.oab", "valid",
+                "every optional manifest field: producer url and email, description, supersedes, external "
+                        + "references, annotations", allFields().build()));
         v.add(vector("valid-deflated-code", "valid", "a DEFLATED text entry (compression is opt-in, not forbidden)",
                 z -> z.entries.get(2).deflated()));
         v.add(vector("valid-signature-entry", "valid", "a signature entry after the files is not in the file table",
@@ -427,6 +430,37 @@ final class ConformanceVectors {
 
     private static String publicPem(java.security.KeyPair keys) {
         return dev.oab.signing.PublicKeyHint.canonicalPem(keys.getPublic());
+    }
+
+    /** The base bundle's files under a manifest that uses every optional field. */
+    private static RawZip allFields() {
+        RawZip zip = base();
+        Manifest base;
+        try {
+            base = ManifestCodec.parse(zip.entries.get(0).content);
+        } catch (BundleFormatException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Manifest.Component> components = new ArrayList<>(base.components());
+        components.add(new Manifest.Component("datasets", List.of(), "CC-BY-4.0", List.of(
+                new Manifest.ExternalReference("https://example.org/data/train-00001.parquet", 1_073_741_824L,
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "CC-BY-4.0"))));
+        Manifest full = Manifest.builder()
+                .name("example.org/conformance")
+                .version("1.1.0+build.7")
+                .producer(new Manifest.Producer("OAB conformance vectors", java.util.Optional.of("https://oab.dev"),
+                        java.util.Optional.of("vectors@oab.dev")))
+                .created(base.created().orElseThrow())
+                .license("Apache-2.0 AND CC-BY-4.0")
+                .description("All optional fields of the manifest.")
+                .supersedes(new Manifest.Supersedes("example.org/conformance", "1.0.0",
+                        "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"))
+                .components(components)
+                .files(base.files())
+                .annotations(java.util.Map.of("org.example.team", "vectors", "dev.oab.vector/kind", "all-fields"))
+                .build();
+        zip.entries.get(0).content = ManifestCodec.write(full);
+        return zip;
     }
 
     /** The base bundle: manifest, licence, code, weights; conventional components. */
