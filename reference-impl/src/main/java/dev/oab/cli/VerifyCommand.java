@@ -11,7 +11,7 @@ import dev.oab.bundle.BundleVerifier;
 import dev.oab.bundle.IntegrityReport;
 import dev.oab.bundle.Manifest;
 import dev.oab.bundle.Problem;
-import dev.oab.bundle.Versions;
+import dev.oab.bundle.TrustPolicy;
 import dev.oab.json.StrictJson;
 import dev.oab.signing.DirectoryVerifier;
 import dev.oab.signing.PemKeys;
@@ -29,7 +29,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.security.PublicKey;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, description = {
@@ -51,6 +55,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--cert-chain", paramLabel = "CA.pem",
             description = "Trusted CA certificate(s) a signer's chain must lead to (OMS certificate method).")
     Path certChain;
+
+    @Option(names = "--trust", paramLabel = "TRUST.json",
+            description = "Trust policy: named keys, certificate authorities and identities, how many distinct "
+                    + "trusted signers are required, expected name and minimum version (schema: "
+                    + "spec/schema/trust-policy.schema.json).")
+    Path trustFile;
 
     @Option(names = "--pgp-key", paramLabel = "PUBLIC.asc",
             description = "Armored OpenPGP public key: also check the detached PATH.asc (or --signature).")
@@ -82,8 +92,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!keys.isEmpty() && certChain != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give --key or --cert-chain, not both");
+        if ((keys.isEmpty() ? 0 : 1) + (certChain == null ? 0 : 1) + (trustFile == null ? 0 : 1) > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give one of --key, --cert-chain or --trust");
         }
         if (!Files.exists(path)) {
             throw new OabException(OabException.Category.BAD_REQUEST, path + " does not exist; pass a bundle, "
@@ -95,14 +106,13 @@ final class VerifyCommand implements Callable<Integer> {
 
     private int verifyBundle() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<SignatureVerifier> verifiers = verifiers();
+        TrustPolicy policy = policy();
         Manifest manifest = null;
         IntegrityReport integrity;
         List<Problem> problems = new ArrayList<>();
-        List<BundleSignatures.SignatureCheck> signatures = List.of();
+        TrustPolicy.TrustDecision decision = null;
         try (BundleReader reader = BundleReader.open(path)) {
             manifest = reader.manifest();
-            problems.addAll(identityProblems(manifest));
             Progress progress = Progress.of(progressMode, spec.commandLine().getErr(), "verifying");
             try {
                 integrity = BundleVerifier.create().withProgress(progress).verify(reader);
@@ -110,15 +120,8 @@ final class VerifyCommand implements Callable<Integer> {
                 progress.finish();
             }
             problems.addAll(integrity.problems());
-            if (!verifiers.isEmpty()) {
-                signatures = BundleSignatures.verify(reader, verifiers);
-                if (signatures.stream().noneMatch(BundleSignatures.SignatureCheck::accepted)) {
-                    signatures.forEach(s -> problems.addAll(s.problems()));
-                    problems.add(new Problem("signature.none-trusted", "", reader.signatures().isEmpty()
-                            ? "the bundle carries no signature, and a trusted signer was required"
-                            : "no embedded signature was made by a trusted signer"));
-                }
-            }
+            decision = policy.evaluate(reader);
+            problems.addAll(decision.problems());
         } catch (BundleFormatException e) {
             integrity = new IntegrityReport(0, 0, List.of());
             problems.addAll(e.problems());
@@ -127,6 +130,7 @@ final class VerifyCommand implements Callable<Integer> {
             Path asc = path.resolveSibling(path.getFileName() + ".asc");
             PgpSignatures.verifyDetached(path, read(asc), read(pgpKey));
         }
+        List<BundleSignatures.SignatureCheck> signatures = decision == null ? List.of() : decision.checks();
         boolean ok = problems.isEmpty();
         if (json) {
             printJson(out, manifest, integrity, signatures, problems);
@@ -134,7 +138,7 @@ final class VerifyCommand implements Callable<Integer> {
             out.printf("verified %s %s: %d files, %s; every size and SHA-256 matches oab.json%n",
                     manifest.name(), manifest.version(), integrity.files(), Format.bytes(integrity.bytes()));
             for (BundleSignatures.SignatureCheck s : signatures) {
-                out.printf("  signature '%s': %s%n", s.signer(), describe(s));
+                out.printf("  signature '%s': %s%n", s.signer(), describe(s, policy));
             }
             if (pgpKey != null) {
                 out.printf("  OpenPGP signature %s.asc: valid%n", path.getFileName());
@@ -147,28 +151,33 @@ final class VerifyCommand implements Callable<Integer> {
         return ok ? CliErrors.OK : CliErrors.CHECK_FAILED;
     }
 
-    private String describe(BundleSignatures.SignatureCheck check) {
+    /** The trust policy the options describe: a file, keys, authorities, or none (integrity only). */
+    private TrustPolicy policy() throws OabException {
+        TrustPolicy policy;
+        if (trustFile != null) {
+            policy = TrustPolicy.read(trustFile);
+        } else if (certChain != null) {
+            policy = TrustPolicy.ofAuthorities(PemKeys.readCertificates(certChain));
+        } else {
+            Map<String, PublicKey> named = new LinkedHashMap<>();
+            for (Path key : keys) {
+                named.put(key.toString(), PemKeys.readPublicKey(key));
+            }
+            policy = TrustPolicy.ofKeys(named);
+        }
+        return policy.requiring(Optional.ofNullable(expectedName), Optional.ofNullable(minVersion));
+    }
+
+    private static String describe(BundleSignatures.SignatureCheck check, TrustPolicy policy) {
         if (!check.accepted()) {
             return "not by a trusted signer (ignored)";
         }
-        if (certChain != null) {
-            return "valid, certificate " + check.verified().flatMap(v -> v.signerCertificate())
-                    .map(c -> c.getSubjectX500Principal().getName()).orElse("?") + " chains to " + certChain;
+        int index = check.acceptedBy().orElseThrow();
+        if (index < policy.keys().size()) {
+            return "valid, key " + new ArrayList<>(policy.keys().keySet()).get(index);
         }
-        return "valid, key " + keys.get(check.acceptedBy().orElseThrow());
-    }
-
-    private List<Problem> identityProblems(Manifest manifest) {
-        List<Problem> problems = new ArrayList<>();
-        if (expectedName != null && !expectedName.equals(manifest.name())) {
-            problems.add(new Problem("bundle.wrong-name", "name", "the bundle is '" + manifest.name()
-                    + "', not the required '" + expectedName + "'"));
-        }
-        if (minVersion != null && Versions.compare(manifest.version(), minVersion) < 0) {
-            problems.add(new Problem("bundle.version-too-old", "version", "the bundle is version "
-                    + manifest.version() + ", older than the required " + minVersion + " (a rollback?)"));
-        }
-        return problems;
+        return "valid, certificate " + check.verified().flatMap(v -> v.signerCertificate())
+                .map(c -> c.getSubjectX500Principal().getName()).orElse("?");
     }
 
     private List<SignatureVerifier> verifiers() throws OabException {

@@ -91,16 +91,16 @@ class BundleSigningTest {
     @Test
     void certificateMethodVerifiesToTheAnchorOnly() throws Exception {
         KeyPair caKeys = PemKeys.generate(EcCurve.P256);
-        X509Certificate ca = TestKeys.ca("CN=OAB Test CA", caKeys, caKeys, null);
+        X509Certificate ca = TestKeys.ca("OAB Test CA", caKeys, caKeys, null);
         KeyPair leafKeys = PemKeys.generate(EcCurve.P256);
-        X509Certificate leaf = TestKeys.codeSigningLeaf("CN=producer", leafKeys.getPublic(), caKeys, ca);
+        X509Certificate leaf = TestKeys.codeSigningLeaf("producer", leafKeys.getPublic(), caKeys, ca);
         Path bundle = tmp.resolve("cert.oab");
         BundleWriter.builder().timestamp(TIME)
                 .signWith(ModelSigner.withCertificate(leafKeys.getPrivate(), List.of(leaf)), "producer").build()
                 .pack(TestTrees.conventional(tmp.resolve("src")), bundle);
         assertEquals("valid", outcome(bundle, SignatureVerifier.forTrustAnchors(List.of(ca))));
         KeyPair otherKeys = PemKeys.generate(EcCurve.P256);
-        X509Certificate otherCa = TestKeys.ca("CN=Other CA", otherKeys, otherKeys, null);
+        X509Certificate otherCa = TestKeys.ca("Other CA", otherKeys, otherKeys, null);
         assertEquals("signature.untrusted-certificate", outcome(bundle, SignatureVerifier.forTrustAnchors(List.of(otherCa))));
     }
 

@@ -10,7 +10,7 @@ import com.networknt.schema.SpecificationVersion;
 import java.util.List;
 
 /** JSON Schema validation for tests: OAB's schemas by their $id (served from the classpath) and the MOF schema. */
-final class JsonSchemas {
+public final class JsonSchemas {
 
     private static final String OAB_SCHEMA_BASE = "https://oab.dev/spec/schema/";
 
@@ -25,12 +25,12 @@ final class JsonSchemas {
     private JsonSchemas() {
     }
 
-    static List<String> validateOab(String schemaFile, JsonNode document) {
+    public static List<String> validateOab(String schemaFile, JsonNode document) {
         Schema schema = OAB.getSchema(SchemaLocation.of(OAB_SCHEMA_BASE + schemaFile));
         return messages(schema.validate(document));
     }
 
-    static List<String> validateMof(JsonNode mofSchema, JsonNode document) {
+    public static List<String> validateMof(JsonNode mofSchema, JsonNode document) {
         return messages(MOF.getSchema(mofSchema).validate(document));
     }
 
