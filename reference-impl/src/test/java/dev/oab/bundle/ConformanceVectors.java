@@ -207,6 +207,7 @@ final class ConformanceVectors {
         v.add(pathVector("path-control", "code/evil\u0007.py", "path.control-character", "a control character"));
         v.add(pathVector("path-trailing-dot", "code/evil.", "path.trailing-dot-or-space", "a trailing dot"));
         v.add(pathVector("path-reserved-device", "code/con.txt", "path.reserved-name", "a Windows device name"));
+        v.add(pathVector("path-empty", "", "path.empty", "an empty name"));
         v.add(pathVector("path-too-long", "data/" + "x".repeat(300), "path.too-long", "a 300-byte segment"));
         v.add(vector("path-invalid-utf8", "path.invalid-unicode", "a name that is not valid UTF-8",
                 z -> {
@@ -276,6 +277,8 @@ final class ConformanceVectors {
                 m -> m.replace("2026-01-01T00:00:00Z", "2026-01-01T24:00:00Z")));
         v.add(manifestVector("manifest-unsorted", "manifest.unsorted", "a file table out of UTF-8 order",
                 m -> m.replace("LICENSES/Apache-2.0.txt", "z/Apache-2.0.txt")));
+        v.add(manifestVector("manifest-duplicate-path", "manifest.duplicate-path", "a file listed twice",
+                m -> m.replace("\"path\": \"code/inference/run.py\"", "\"path\": \"LICENSES/Apache-2.0.txt\"")));
         v.add(manifestVector("manifest-duplicate-component", "manifest.duplicate-component", "a component listed twice",
                 m -> m.replace("\"id\": \"licenses\"", "\"id\": \"inference-code\"")));
         v.add(manifestVector("manifest-reserved-path", "manifest.reserved-path", "a file table entry under .oab/",
