@@ -93,6 +93,15 @@ public final class BundleExtractor {
         if (Files.isSymbolicLink(target)) {
             throw new ExtractionTargetException(target + " is a symbolic link; extract into a real, new directory");
         }
+        Path existing = target.getParent();
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !existing.toRealPath().equals(existing)) {
+            // A link on the way could be swapped to point elsewhere between our checks and our writes.
+            throw new ExtractionTargetException(target + " lies under " + existing + ", which goes through a "
+                    + "symbolic link (it resolves to " + existing.toRealPath() + "); extract to the real path");
+        }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new ExtractionTargetException(target + " exists and is not a directory");
