@@ -1,12 +1,12 @@
 package dev.oab.bundle;
 
+import dev.oab.internal.zip.ObservingInputStream;
 import dev.oab.internal.zip.StrictZipReader;
 import dev.oab.internal.zip.ZipEntryInfo;
 import dev.oab.internal.zip.ZipLimits;
 import dev.oab.json.StrictJson;
 
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.MappedByteBuffer;
@@ -257,7 +257,7 @@ public final class BundleReader implements Closeable {
     }
 
     /** Hashes what passes through and refuses to end if it does not match the manifest. */
-    private static final class VerifyingInputStream extends FilterInputStream {
+    private static final class VerifyingInputStream extends ObservingInputStream {
         private final Manifest.FileEntry expected;
         private final MessageDigest digest = Digests.sha256();
         private boolean checked;
@@ -287,20 +287,6 @@ public final class BundleReader implements Closeable {
                 digest.update(b, off, n);
             }
             return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] buffer = new byte[8192];
-            long skipped = 0;
-            while (skipped < n) {
-                int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-                if (r < 0) {
-                    break;
-                }
-                skipped += r;
-            }
-            return skipped;
         }
 
         private void check() throws IOException {

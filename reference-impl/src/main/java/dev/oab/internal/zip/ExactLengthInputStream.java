@@ -1,6 +1,5 @@
 package dev.oab.internal.zip;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -9,7 +8,7 @@ import java.io.InputStream;
  * declares, and at the end if it yielded fewer: a bomb cannot make the reader produce more than
  * the size already checked against the limits.
  */
-final class ExactLengthInputStream extends FilterInputStream {
+final class ExactLengthInputStream extends ObservingInputStream {
 
     private final long declared;
     private final String name;
@@ -50,19 +49,5 @@ final class ExactLengthInputStream extends FilterInputStream {
         if (count > declared) {
             throw new IOException(name + ": the entry inflates to more than the " + declared + " bytes it declares");
         }
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        byte[] buffer = new byte[8192];
-        long skipped = 0;
-        while (skipped < n) {
-            int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-            if (r < 0) {
-                break;
-            }
-            skipped += r;
-        }
-        return skipped;
     }
 }
