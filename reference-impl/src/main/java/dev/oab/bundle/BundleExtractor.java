@@ -47,6 +47,14 @@ public final class BundleExtractor {
             for (BundleEntry entry : bundle.entries()) {
                 Path out = resolveInside(staging, entry.path());
                 Files.createDirectories(out.getParent());
+                if (entry.kind() != BundleEntry.Kind.FILE) {
+                    // The manifest and signatures were checked when the bundle was opened: write those bytes.
+                    byte[] checked = entry.kind() == BundleEntry.Kind.MANIFEST ? bundle.manifestBytes()
+                            : bundle.signatureBytes(entry.path());
+                    Files.write(out, checked, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                            LinkOption.NOFOLLOW_LINKS);
+                    continue;
+                }
                 sha256.reset();
                 try (InputStream in = bundle.openRaw(bundle.zipEntry(entry.path()));
                      OutputStream os = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW,
@@ -57,14 +65,11 @@ public final class BundleExtractor {
                         os.write(buffer, 0, n);
                     }
                 }
-                if (entry.kind() == BundleEntry.Kind.FILE) {
-                    String expected = bundle.manifest().file(entry.path()).orElseThrow().sha256();
-                    String actual = HexFormat.of().formatHex(sha256.digest());
-                    if (!actual.equals(expected)) {
-                        throw new BundleFormatException(new Problem("integrity.digest-mismatch", entry.path(),
-                                "SHA-256 is " + actual + " but oab.json lists " + expected
-                                        + ": nothing was extracted"));
-                    }
+                String expected = bundle.manifest().file(entry.path()).orElseThrow().sha256();
+                String actual = HexFormat.of().formatHex(sha256.digest());
+                if (!actual.equals(expected)) {
+                    throw new BundleFormatException(new Problem("integrity.digest-mismatch", entry.path(),
+                            "SHA-256 is " + actual + " but oab.json lists " + expected + ": nothing was extracted"));
                 }
             }
             if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {

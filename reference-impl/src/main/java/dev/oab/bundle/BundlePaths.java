@@ -91,23 +91,22 @@ public final class BundlePaths {
     }
 
     /**
-     * Whether a file named by collision key {@code key} conflicts with a file already seen (keys
-     * in {@code seen}, mapped to their names): one is a folder of the other. Folders are recorded
-     * under their key plus '/'.
+     * Whether the file {@code name} (collision key {@code key}) and a file already seen need the
+     * same name to be both a file and a folder ("a" and "a/b"). {@code seen} maps the collision
+     * keys of files to their names, and of folders (key plus '/') to the first file inside them;
+     * this call records {@code name}'s folders. Returns the other file's name on a conflict.
      */
-    public static Optional<String> folderConflict(String key, java.util.Map<String, String> seen) {
-        String asFolder = seen.get(key + "/");
-        if (asFolder != null) {
-            return Optional.of(asFolder.substring(0, asFolder.length() - 1));
+    public static Optional<String> folderConflict(String name, String key, java.util.Map<String, String> seen) {
+        String inside = seen.get(key + "/");
+        if (inside != null) {
+            return Optional.of(inside);
         }
-        String name = seen.get(key);
         for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
-            String prefix = key.substring(0, slash);
-            String file = seen.get(prefix);
-            if (file != null && !file.endsWith("/")) {
+            String file = seen.get(key.substring(0, slash));
+            if (file != null) {
                 return Optional.of(file);
             }
-            seen.putIfAbsent(prefix + "/", name.substring(0, slash) + "/");
+            seen.putIfAbsent(key.substring(0, slash) + "/", name);
         }
         return Optional.empty();
     }

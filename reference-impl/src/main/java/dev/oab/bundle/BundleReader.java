@@ -42,15 +42,19 @@ public final class BundleReader implements Closeable {
     private final byte[] manifestBytes;
     private final Map<String, BundleEntry> entries;
     private final Map<String, ZipEntryInfo> zipEntries;
+    /** Signature entries as read and CRC-checked at open; small, bounded by MAX_SIGNATURE_BYTES. */
+    private final Map<String, byte[]> signatures;
 
     private BundleReader(Path path, StrictZipReader zip, Manifest manifest, byte[] manifestBytes,
-                         Map<String, BundleEntry> entries, Map<String, ZipEntryInfo> zipEntries) {
+                         Map<String, BundleEntry> entries, Map<String, ZipEntryInfo> zipEntries,
+                         Map<String, byte[]> signatures) {
         this.path = path;
         this.zip = zip;
         this.manifest = manifest;
         this.manifestBytes = manifestBytes;
         this.entries = entries;
         this.zipEntries = zipEntries;
+        this.signatures = signatures;
     }
 
     /** Opens and checks {@code bundle}; throws naming the first defect found. */
@@ -91,6 +95,7 @@ public final class BundleReader implements Closeable {
 
         Map<String, BundleEntry> entries = new LinkedHashMap<>();
         Map<String, ZipEntryInfo> zipEntries = new LinkedHashMap<>();
+        Map<String, byte[]> signatures = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         boolean signaturesStarted = false;
         String previousFile = null;
@@ -111,7 +116,7 @@ public final class BundleReader implements Closeable {
                             + " bytes; the limit is " + BundleSignatures.MAX_SIGNATURE_BYTES));
                     continue;
                 }
-                readChecked(zip, e);
+                signatures.put(e.name(), readChecked(zip, e));
                 kind = BundleEntry.Kind.SIGNATURE;
                 signaturesStarted = true;
             } else if (BundlePaths.isUnderFolded(e.name(), Manifest.RESERVED_DIR)) {
@@ -152,7 +157,7 @@ public final class BundleReader implements Closeable {
         if (!problems.isEmpty()) {
             throw new BundleFormatException(problems);
         }
-        return new BundleReader(bundle, zip, manifest, manifestBytes, entries, zipEntries);
+        return new BundleReader(bundle, zip, manifest, manifestBytes, entries, zipEntries, signatures);
     }
 
     /**
@@ -203,6 +208,15 @@ public final class BundleReader implements Closeable {
     /** The embedded signature entries. */
     public List<BundleEntry> signatures() {
         return entries.values().stream().filter(e -> e.kind() == BundleEntry.Kind.SIGNATURE).toList();
+    }
+
+    /** The bytes of a signature entry exactly as checked when the bundle was opened. */
+    public byte[] signatureBytes(String path) throws IOException {
+        byte[] bytes = signatures.get(path);
+        if (bytes == null) {
+            throw new java.nio.file.NoSuchFileException(path, null, "no such signature in " + this.path.getFileName());
+        }
+        return bytes.clone();
     }
 
     /** Length of the archive file in bytes. */

@@ -15,7 +15,6 @@ import dev.oab.signing.Statement;
 import dev.oab.signing.VerifiedSignature;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -113,6 +112,10 @@ public final class BundleSignatures {
 
     /** Writes one stored signature entry; used when signing while packing too. */
     static void append(StrictZipWriter writer, String entryName, byte[] signature) throws IOException {
+        if (signature.length > MAX_SIGNATURE_BYTES) {
+            throw new IllegalStateException("a signature of " + signature.length + " bytes exceeds the limit of "
+                    + MAX_SIGNATURE_BYTES + " that readers enforce");
+        }
         StrictZipWriter.Entry entry = writer.addStored(entryName, signature.length);
         entry.write(ByteBuffer.wrap(signature), 0);
         CRC32 crc = new CRC32();
@@ -139,14 +142,7 @@ public final class BundleSignatures {
     private static SignatureCheck check(BundleReader reader, BundleEntry entry, Statement expected,
                                         List<SignatureVerifier> verifiers) throws IOException {
         String signer = entry.path().substring(Manifest.SIGNATURES_DIR.length(), entry.path().length() - 4);
-        if (entry.size() > MAX_SIGNATURE_BYTES) {
-            return SignatureCheck.rejected(entry.path(), signer, new Problem("signature.too-large", entry.path(),
-                    "the signature is " + entry.size() + " bytes; the limit is " + MAX_SIGNATURE_BYTES));
-        }
-        byte[] bytes;
-        try (InputStream in = reader.openStream(entry.path())) {
-            bytes = in.readAllBytes();
-        }
+        byte[] bytes = reader.signatureBytes(entry.path());
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < verifiers.size(); i++) {
             VerifiedSignature verified;

@@ -199,10 +199,11 @@ public final class ManifestCodec {
                             "'" + file.path() + "' and '" + other
                                     + "' are the same name on case-insensitive or Unicode-normalising file systems"));
                 }
-                Optional<String> conflict = BundlePaths.folderConflict(key, byCollisionKey);
+                Optional<String> conflict = BundlePaths.folderConflict(file.path(), key, byCollisionKey);
                 if (conflict.isPresent()) {
-                    throw new BundleFormatException(new Problem("path.file-folder-conflict", where, "'"
-                            + conflict.get() + "' is both a file and a folder of '" + file.path() + "'"));
+                    throw new BundleFormatException(new Problem("path.file-folder-conflict", where, "'" + file.path()
+                            + "' and '" + conflict.get() + "' cannot both exist: one is a file where the other needs "
+                            + "a folder of the same name"));
                 }
                 if (file.size() < 0) {
                     throw invalid("files[" + i + "].size", "size must not be negative");

@@ -1,6 +1,7 @@
 package dev.oab.bundle;
 
 import dev.oab.authoring.AuthoringException;
+import dev.oab.signing.IgnoreRules;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -42,7 +43,7 @@ record SourceTree(Path root, List<SourceFile> files) {
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String rel = relative(root, dir);
                 if (dir.getFileName() != null && dir.getFileName().toString().equals(".git") && !rel.isEmpty()
-                        || (!rel.isEmpty() && excluded(excludes, rel))) {
+                        || IgnoreRules.DEFAULTS.contains(rel) || (!rel.isEmpty() && excluded(excludes, rel))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 return FileVisitResult.CONTINUE;
@@ -51,7 +52,9 @@ record SourceTree(Path root, List<SourceFile> files) {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String rel = relative(root, file);
-                if (skipExactly.contains(rel) || excluded(excludes, rel)) {
+                // OMS verifiers skip these top-level git names, so a bundle that held them could not be
+                // verified as a plain OMS directory once extracted.
+                if (skipExactly.contains(rel) || IgnoreRules.DEFAULTS.contains(rel) || excluded(excludes, rel)) {
                     return FileVisitResult.CONTINUE;
                 }
                 if (attrs.isSymbolicLink()) {

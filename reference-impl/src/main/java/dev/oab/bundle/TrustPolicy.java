@@ -119,6 +119,8 @@ public record TrustPolicy(Map<String, PublicKey> keys, List<X509Certificate> aut
         }
         List<BundleSignatures.SignatureCheck> checks = BundleSignatures.verify(reader, verifiers);
         Set<String> trusted = new LinkedHashSet<>();
+        // Signatures the policy does not count are ignored, and reported only if too few others count.
+        List<Problem> notCounted = new ArrayList<>();
         for (BundleSignatures.SignatureCheck check : checks) {
             if (!check.accepted()) {
                 continue;
@@ -133,12 +135,13 @@ public record TrustPolicy(Map<String, PublicKey> keys, List<X509Certificate> aut
             if (identity.isPresent()) {
                 trusted.add("certificate " + identity.get());
             } else {
-                problems.add(new Problem("signature.identity-not-allowed", check.entry(), "signed by '"
+                notCounted.add(new Problem("signature.identity-not-allowed", check.entry(), "signed by '"
                         + leaf.getSubjectX500Principal().getName() + "', whose certificate chains to a trusted "
                         + "authority but is not one of the identities the policy accepts"));
             }
         }
         if (trusted.size() < threshold) {
+            problems.addAll(notCounted);
             if (trusted.isEmpty()) {
                 checks.forEach(c -> problems.addAll(c.problems()));
             }

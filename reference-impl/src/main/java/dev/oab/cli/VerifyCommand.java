@@ -100,8 +100,12 @@ final class VerifyCommand implements Callable<Integer> {
             throw new OabException(OabException.Category.BAD_REQUEST, path + " does not exist; pass a bundle, "
                     + "a model directory or a file");
         }
-        boolean bundle = SignCommand.isBundle(path) && signature == null;
-        return bundle ? verifyBundle() : verifyDetached();
+        if (SignCommand.isBundle(path) && signature != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--signature is for model directories and "
+                    + "plain files; a bundle's signatures are inside it: verify " + path + " with --key, "
+                    + "--cert-chain or --trust");
+        }
+        return SignCommand.isBundle(path) ? verifyBundle() : verifyDetached();
     }
 
     private int verifyBundle() throws Exception {
@@ -170,7 +174,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     private static String describe(BundleSignatures.SignatureCheck check, TrustPolicy policy) {
         if (!check.accepted()) {
-            return "not by a trusted signer (ignored)";
+            return "ignored: " + check.problems().stream().findFirst().map(Problem::message)
+                    .orElse("not by a trusted signer");
         }
         int index = check.acceptedBy().orElseThrow();
         if (index < policy.keys().size()) {

@@ -14,10 +14,10 @@ import java.util.Set;
  * top-level components, and other entries as exact relative paths from the model root, each
  * excluding its whole subtree when it names a directory.
  */
-final class IgnoreRules {
+public final class IgnoreRules {
 
-    /** OMS §6.2 default exclusions, in the order OAB records them. */
-    static final List<String> DEFAULTS = List.of(".git", ".gitattributes", ".github", ".gitignore");
+    /** OMS §6.2 default exclusions, in the order OAB records them; top-level names only. */
+    public static final List<String> DEFAULTS = List.of(".git", ".gitattributes", ".github", ".gitignore");
 
     private final Set<String> paths;
 

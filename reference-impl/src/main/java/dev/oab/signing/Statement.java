@@ -53,7 +53,10 @@ public final class Statement {
                 Objects.requireNonNull(serialization, "serialization"));
     }
 
-    /** Informational name of the model (OMS §6.5); never used for a security decision. */
+    /**
+     * Name of the model (OMS §6.5). OMS treats it as informational; inside a bundle it must equal
+     * the bundle's name, which is how a signature copied from another bundle is refused.
+     */
     public String subjectName() {
         return subjectName;
     }

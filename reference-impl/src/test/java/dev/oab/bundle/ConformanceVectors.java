@@ -176,6 +176,13 @@ final class ConformanceVectors {
         v.add(vector("archive-central-alignment", "archive.unsupported-extra",
                 "an alignment field in the central directory, where the writer never puts one",
                 z -> z.entries.get(3).centralExtra = RawZip.extraField(0xa11e, new byte[]{0, 0x10, 0, 0})));
+        v.add(vector("archive-zip64-extra-unneeded", "archive.unsupported-extra",
+                "a ZIP64 extra field on a small entry, hiding 24 bytes no digest covers",
+                z -> z.entries.get(2).centralExtra = RawZip.extraField(0x0001,
+                        "hidden-bytes-hidden-byte".getBytes(StandardCharsets.US_ASCII))));
+        v.add(vector("archive-zip64-local-extra-unneeded", "archive.unsupported-extra",
+                "a ZIP64 extra field in a small entry's local header",
+                z -> z.entries.get(2).localExtra = RawZip.extraField(0x0001, new byte[16])));
         v.add(vector("archive-truncated-extra", "archive.malformed-extra", "an extra field that runs past its end",
                 z -> z.entries.get(2).centralExtra = new byte[]{1, 0, 16, 0, 0}));
         v.add(vector("archive-manifest-crc", "integrity.crc-mismatch",
@@ -219,6 +226,11 @@ final class ConformanceVectors {
                 "a device name followed by a space"));
         v.add(vector("path-file-folder-conflict", "path.file-folder-conflict",
                 "a file 'code' beside the folder 'code/'", z -> z.add("code", "x")));
+        v.add(vector("path-folded-file-folder-conflict", "path.file-folder-conflict",
+                "a file 'data/ssss' and a folder 'data/\u00df\u00df/', the same name once case-folded", z -> {
+                    z.add("data/ssss", "file");
+                    z.add("data/\u00df\u00df/a.txt", "inside the folder");
+                }));
         v.add(vector("path-case-collision", "path.colliding-names", "two names equal after case folding",
                 z -> z.add("code/inference/RUN.py", "x")));
         v.add(vector("path-nfc-collision", "path.colliding-names", "two names equal after Unicode NFC", z -> {

@@ -40,6 +40,23 @@ class ConformanceVectorsTest {
     }
 
     @Test
+    void everyValidVectorsManifestMatchesTheManifestSchema() throws Exception {
+        JsonNode index = StrictJson.parse(Files.readAllBytes(VECTORS.resolve("index.json")), "index.json");
+        int checked = 0;
+        for (JsonNode v : index.get("vectors")) {
+            if (v.get("expect").asText().equals("valid")) {
+                try (BundleReader reader = BundleReader.open(VECTORS.resolve(v.get("file").asText()))) {
+                    JsonNode manifest = StrictJson.parse(reader.manifestBytes(), "oab.json");
+                    assertEquals(List.of(), dev.oab.mof.JsonSchemas.validateOab("oab-manifest.schema.json", manifest),
+                            v.get("file").asText());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 5, "valid vectors checked: " + checked);
+    }
+
+    @Test
     void committedVectorsMatchTheGenerator(@TempDir Path dir) throws Exception {
         ConformanceVectors.write(dir);
         assertArrayEquals(Files.readAllBytes(dir.resolve("index.json")), Files.readAllBytes(VECTORS.resolve("index.json")),

@@ -238,6 +238,12 @@ public final class StrictZipReader implements Closeable {
             cd.get(p + CENTRAL_HEADER_SIZE, name);
             byte[] extra = new byte[extraLength];
             cd.get(p + CENTRAL_HEADER_SIZE + nameLength, extra);
+            int zip64Fields = (Integer.toUnsignedLong(cd.getInt(p + 24)) == MAX_32 ? 1 : 0)
+                    + (Integer.toUnsignedLong(cd.getInt(p + 20)) == MAX_32 ? 1 : 0)
+                    + (Integer.toUnsignedLong(cd.getInt(p + 42)) == MAX_32 ? 1 : 0);
+            String shownName = new String(name, StandardCharsets.UTF_8);
+            checkExtraFields(extra, shownName, "central directory");
+            checkZip64Extra(extra, zip64Fields * 8, shownName, "central directory");
             records.add(new CentralRecord(name, extra, commentLength, cd.getInt(p + 12)));
             if (records.size() > end.entryCount()) {
                 break;
@@ -273,7 +279,6 @@ public final class StrictZipReader implements Closeable {
             if (record.commentLength() != 0) {
                 throw new ZipProfileException("archive.entry-comment", name, "entry comments are not allowed");
             }
-            checkExtraFields(record.extra(), name, "central directory");
         }
         List<ZipArchiveEntry> physical = Collections.list(zip.getEntriesInPhysicalOrder());
         for (int i = 0; i < physical.size(); i++) {
@@ -435,6 +440,36 @@ public final class StrictZipReader implements Closeable {
         }
     }
 
+    /**
+     * A ZIP64 extra field appears exactly when a header field overflows, with exactly the values
+     * that overflow: any other ZIP64 field would be bytes no digest covers.
+     */
+    private static void checkZip64Extra(byte[] extra, int expectedLength, String name, String where)
+            throws ZipProfileException {
+        int found = -1;
+        for (int i = 0; i + 4 <= extra.length; ) {
+            int id = (extra[i] & 0xff) | (extra[i + 1] & 0xff) << 8;
+            int size = (extra[i + 2] & 0xff) | (extra[i + 3] & 0xff) << 8;
+            if (id == ZIP64_EXTRA_ID) {
+                if (found >= 0) {
+                    throw new ZipProfileException("archive.malformed-extra", name,
+                            "the " + where + " has two ZIP64 extra fields");
+                }
+                found = size;
+            }
+            i += 4 + size;
+        }
+        if (found < 0 && expectedLength > 0) {
+            throw new ZipProfileException("archive.header-mismatch", name,
+                    "the " + where + " declares ZIP64 values but has no ZIP64 extra field");
+        }
+        if (found >= 0 && found != expectedLength) {
+            throw new ZipProfileException("archive.unsupported-extra", name, "the " + where + " has a ZIP64 extra "
+                    + "field of " + found + " bytes where " + (expectedLength == 0 ? "none is needed"
+                    : expectedLength + " bytes are needed") + ": bytes no digest covers");
+        }
+    }
+
     private static void checkName(String name, Map<String, String> exact, Map<String, String> folded)
             throws ZipProfileException {
         Optional<Problem> problem = BundlePaths.check(name);
@@ -451,10 +486,10 @@ public final class StrictZipReader implements Closeable {
             throw new ZipProfileException("path.colliding-names", name, "'" + name + "' and '" + other
                     + "' are the same name on case-insensitive or Unicode-normalising file systems");
         }
-        Optional<String> conflict = BundlePaths.folderConflict(key, folded);
+        Optional<String> conflict = BundlePaths.folderConflict(name, key, folded);
         if (conflict.isPresent()) {
-            throw new ZipProfileException("path.file-folder-conflict", name, "'" + conflict.get() + "' is both a file "
-                    + "and a folder of '" + name + "'; one of them could not be extracted");
+            throw new ZipProfileException("path.file-folder-conflict", name, "'" + name + "' and '" + conflict.get()
+                    + "' cannot both exist: one is a file where the other needs a folder of the same name");
         }
     }
 
@@ -507,6 +542,7 @@ public final class StrictZipReader implements Closeable {
         checkExtraFields(localExtra, name, "local header");
         long compressed = Integer.toUnsignedLong(fixed.getInt(18));
         long size = Integer.toUnsignedLong(fixed.getInt(22));
+        checkZip64Extra(localExtra, compressed == MAX_32 || size == MAX_32 ? 16 : 0, name, "local header");
         if (compressed == MAX_32 || size == MAX_32) {
             ByteBuffer zip64 = zip64Extra(localExtra, name);
             size = size == MAX_32 ? zip64.getLong() : size;
