@@ -60,7 +60,9 @@ final class Ecdsa {
         try {
             // Strict DER: BER variants and trailing bytes are refused, so one signature has one encoding.
             rs = StandardDSAEncoding.INSTANCE.decode(params.getParameters().getN(), derSignature);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | ClassCastException e) {
+            // BouncyCastle casts ASN.1 objects without checking them first: a signature that is a
+            // SEQUENCE of something other than two INTEGERs (found by fuzzing) ends here too.
             return false;
         }
         ECDSASigner verifier = new ECDSASigner();
