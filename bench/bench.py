@@ -1,0 +1,328 @@
+#!/usr/bin/env python3
+"""OAB against the tools a model team uses today, on the same bytes, in the same run.
+
+Generates the workloads under bench/work/ (removed afterwards), runs each step several times,
+alternating OAB and its peers (A B A B ...), and prints medians, ratios to the physical limits and
+to the peers, and peak RSS. Writes bench/results/<date>.md and bench/results/<date>-scale.svg.
+
+  bench/bench.py                       # every workload, 3 runs each
+  bench/bench.py --workloads large --runs 5
+  bench/bench.py --quick               # small sizes, to check the harness itself
+
+Workloads:
+  large  four 1 GiB safetensors-shaped weight files plus code, cards and configs
+  many   10,000 files from 1 KiB to 1 MiB
+  scale  one weight file of 0.5, 1, 2, 4 and 8 GiB (the cost curve)
+  entries  100,000 one-byte files: inspect time and mapping a 1 GiB stored entry
+Peers:
+  limits  cat to /dev/null (read), cat to a file (copy), openssl dgst -sha256 in two processes
+  script  zip -0 -r + sha256sum + gpg --detach-sign; verify with sha256sum -c + gpg --verify
+  maven   maven-assembly-plugin + maven-gpg-plugin against oab-maven-plugin (when --maven is given)
+"""
+import argparse
+import datetime
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "bench", "work", "bench")
+OAB = os.path.join(ROOT, "oab")
+GIB = 1 << 30
+MIB = 1 << 20
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=True, check=True, **kw)
+
+
+def measure(cmd, env=None):
+    """Wall seconds and peak RSS (MiB) of a shell command, via /usr/bin/time."""
+    stats = os.path.join(WORK, "time.txt")
+    full = "/usr/bin/time -f '%e %M' -o {} sh -c {}".format(stats, shlex_quote(cmd))
+    start = time.monotonic()
+    subprocess.run(full, shell=True, check=True, stdout=subprocess.DEVNULL, env=env)
+    wall = time.monotonic() - start
+    with open(stats) as f:
+        _, kib = f.read().split()[-2:]
+    return wall, int(kib) / 1024
+
+
+def shlex_quote(s):
+    return "'" + s.replace("'", "'\"'\"'") + "'"
+
+
+def write_random(path, size):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    # openssl's AES-CTR stream is much faster than /dev/urandom and just as incompressible.
+    sh("openssl enc -aes-128-ctr -pass pass:oab-bench -nosalt -pbkdf2 < /dev/zero 2>/dev/null | head -c {} > {}"
+       .format(size, shlex_quote(path)))
+
+
+def small_files(src):
+    files = {
+        "oab.yaml": 'name: bench\nversion: "1.0.0"\nproducer: OAB benchmarks\nlicense: Apache-2.0\n',
+        "code/inference/run.py": "print('bench')\n",
+        "code/training/train.py": "print('train')\n",
+        "cards/MODEL_CARD.md": "---\nlicense: apache-2.0\n---\n# bench\n",
+        "config/hyperparameters.json": '{"hyperparameters": {"lr": 0.1}}\n',
+        "LICENSES/Apache-2.0.txt": open("/usr/share/common-licenses/Apache-2.0").read(),
+    }
+    for rel, text in files.items():
+        path = os.path.join(src, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+
+
+def make_large(src, shard_bytes):
+    small_files(src)
+    for i in range(4):
+        write_random(os.path.join(src, "model", "model-0000{}-of-00004.safetensors".format(i + 1)), shard_bytes)
+
+
+def make_many(src, count, max_bytes):
+    small_files(src)
+    rng = random.Random(20260101)
+    block = os.urandom(max_bytes)
+    for i in range(count):
+        size = int(1024 * (max_bytes / 1024) ** rng.random())
+        path = os.path.join(src, "data", "training", "shard-{:02d}".format(i % 100), "part-{:05d}.bin".format(i))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(block[:size])
+
+
+def data_files(src):
+    out = []
+    for dirpath, _, names in os.walk(src):
+        for n in names:
+            if n != "oab.yaml":
+                out.append(os.path.join(dirpath, n))
+    return sorted(out)
+
+
+def total_bytes(src):
+    return sum(os.path.getsize(f) for f in data_files(src))
+
+
+class Keys:
+    def __init__(self):
+        self.dir = os.path.join(WORK, "keys")
+        os.makedirs(self.dir, exist_ok=True)
+        sh("{} keygen --curve p256 --out {}/producer > /dev/null".format(OAB, self.dir))
+        self.private = os.path.join(self.dir, "producer.private.pem")
+        self.public = os.path.join(self.dir, "producer.public.pem")
+        self.gnupg = os.path.join(self.dir, "gnupg")
+        os.makedirs(self.gnupg, mode=0o700)
+        sh("GNUPGHOME={} gpg --batch --quiet --passphrase '' --quick-gen-key 'Bench <bench@oab.dev>' "
+           "ed25519 sign never 2>/dev/null".format(self.gnupg))
+
+
+def steps(name, src, keys, out):
+    """(group, label, command) for one workload; groups are alternated A B A B."""
+    files = " ".join(shlex_quote(f) for f in data_files(src))
+    listing = os.path.join(out, "files.txt")
+    with open(listing, "w") as f:
+        f.write("\n".join(data_files(src)) + "\n")
+    gpg = "GNUPGHOME={} gpg --batch --quiet --yes".format(keys.gnupg)
+    oab_bundle = os.path.join(out, name + ".oab")
+    zip_file = os.path.join(out, name + ".zip")
+    sums = os.path.join(out, "SHA256SUMS")
+    half = "split -n l/2 -d {} {}/half. && ".format(listing, out)
+    return [
+        ("limit", "read (cat > /dev/null)", "xargs -a {} cat > /dev/null".format(listing)),
+        ("limit", "copy (cat > file)", "xargs -a {} cat > {}/copy.bin && rm {}/copy.bin".format(listing, out, out)),
+        ("limit", "sha256, 2 openssl processes",
+         half + "(xargs -a {0}/half.00 openssl dgst -sha256 > /dev/null & "
+                "xargs -a {0}/half.01 openssl dgst -sha256 > /dev/null & wait)".format(out)),
+        ("pack", "oab pack + sign",
+         "OAB_JAVA_OPTS=-Xmx64m {} pack {} -o {} --sign-key {} --progress=none".format(OAB, src, oab_bundle, keys.private)),
+        ("pack", "zip -0 + sha256sum + gpg",
+         "rm -f {z} && cd {s} && zip -q -0 -r {z} . && xargs -a {l} sha256sum > {m} && {g} --detach-sign {z}"
+         .format(z=zip_file, s=src, l=listing, m=sums, g=gpg)),
+        ("verify", "oab verify + signature",
+         "OAB_JAVA_OPTS=-Xmx64m {} verify {} --key {} --progress=none".format(OAB, oab_bundle, keys.public)),
+        ("verify", "sha256sum -c + gpg --verify",
+         "sha256sum --quiet -c {} && {} --verify {}.sig {} 2>/dev/null".format(sums, gpg, zip_file, zip_file)),
+    ]
+
+
+def run_workload(name, src, keys, runs, results):
+    out = os.path.join(WORK, "out-" + name)
+    os.makedirs(out, exist_ok=True)
+    size = total_bytes(src)
+    sh("xargs -a /dev/null true")
+    sh("cat {} > /dev/null".format(" ".join(shlex_quote(f) for f in data_files(src)[:1])))
+    plan = steps(name, src, keys, out)
+    # Warm the page cache and both pipelines once, untimed.
+    sh("find {} -type f -exec cat {{}} + > /dev/null".format(src))
+    for _, _, cmd in plan:
+        sh(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    timings = {label: [] for _, label, _ in plan}
+    rss = {label: 0.0 for _, label, _ in plan}
+    for _ in range(runs):
+        for _, label, cmd in plan:  # plan order alternates oab and its peer within each group
+            wall, peak = measure(cmd)
+            timings[label].append(wall)
+            rss[label] = max(rss[label], peak)
+    results[name] = {"bytes": size, "files": len(data_files(src)), "median": {k: statistics.median(v) for k, v in timings.items()},
+                     "rss": rss, "runs": runs}
+    shutil.rmtree(out)
+
+
+def ratio(a, b):
+    return a / b if b else float("nan")
+
+
+def report(results, extras):
+    lines = ["# OAB benchmark, {}".format(datetime.date.today().isoformat()), "",
+             "Machine: {} cores, {}. Medians of the runs given; every step ran on the same files, alternating "
+             "OAB and its peer. OAB runs with -Xmx64m.".format(os.cpu_count(), platform_line()), ""]
+    for name, r in results.items():
+        m = r["median"]
+        lines += ["## {} ({} files, {:.2f} GiB, {} runs)".format(name, r["files"], r["bytes"] / GIB, r["runs"]), "",
+                  "| step | median s | GiB/s | peak RSS MiB |", "|---|---:|---:|---:|"]
+        for label, t in m.items():
+            lines.append("| {} | {:.2f} | {:.2f} | {:.0f} |".format(label, t, r["bytes"] / GIB / t, r["rss"][label]))
+        limit_hash = m["sha256, 2 openssl processes"]
+        limit_pack = max(m["copy (cat > file)"], limit_hash)
+        lines += ["", "| ratio | value | target |", "|---|---:|---|",
+                  "| oab verify / 2-process openssl | {:.2f} | ≤ 1.25 |".format(ratio(m["oab verify + signature"], limit_hash)),
+                  "| oab pack+sign / max(copy, 2-process openssl) | {:.2f} | ≤ 1.3 |".format(ratio(m["oab pack + sign"], limit_pack)),
+                  "| zip+sha256sum+gpg / oab pack+sign | {:.2f} | (peer, higher is better for OAB) |".format(
+                      ratio(m["zip -0 + sha256sum + gpg"], m["oab pack + sign"])),
+                  "| sha256sum -c + gpg --verify / oab verify | {:.2f} | ≥ 3 |".format(
+                      ratio(m["sha256sum -c + gpg --verify"], m["oab verify + signature"])), ""]
+    for line in extras:
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def platform_line():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
+def scale_svg(points):
+    """points: label -> [(gib, seconds)]; a plain SVG line chart of time against bundle size."""
+    w, h, pad = 640, 400, 60
+    max_x = max(x for series in points.values() for x, _ in series)
+    max_y = max(y for series in points.values() for _, y in series) * 1.1
+    colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"]
+    px = lambda x: pad + (w - 2 * pad) * x / max_x
+    py = lambda y: h - pad - (h - 2 * pad) * y / max_y
+    parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" font-family="sans-serif" font-size="12">'.format(w, h),
+             '<rect width="100%" height="100%" fill="white"/>',
+             '<text x="{}" y="24" text-anchor="middle" font-size="15">Time against bundle size (one weight file)</text>'.format(w / 2),
+             '<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="black"/>'.format(pad, h - pad, w - pad),
+             '<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="black"/>'.format(pad, h - pad, pad),
+             '<text x="{}" y="{}" text-anchor="middle">bundle size (GiB)</text>'.format(w / 2, h - 15),
+             '<text x="15" y="{}" transform="rotate(-90 15 {})" text-anchor="middle">seconds</text>'.format(h / 2, h / 2)]
+    for i in range(5):
+        x = max_x * i / 4
+        y = max_y * i / 4
+        parts.append('<text x="{:.0f}" y="{}" text-anchor="middle">{:.1f}</text>'.format(px(x), h - pad + 18, x))
+        parts.append('<text x="{}" y="{:.0f}" text-anchor="end">{:.1f}</text>'.format(pad - 6, py(y) + 4, y))
+    for n, (label, series) in enumerate(points.items()):
+        c = colours[n % len(colours)]
+        path = " ".join("{:.1f},{:.1f}".format(px(x), py(y)) for x, y in series)
+        parts.append('<polyline fill="none" stroke="{}" stroke-width="2" points="{}"/>'.format(c, path))
+        for x, y in series:
+            parts.append('<circle cx="{:.1f}" cy="{:.1f}" r="3" fill="{}"/>'.format(px(x), py(y), c))
+        parts.append('<text x="{}" y="{}" fill="{}">{}</text>'.format(pad + 10, pad + 16 * n, c, label))
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workloads", default="large,many,scale,entries")
+    parser.add_argument("--scale-sizes", default="0.5,1,2,4,8")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, to check the harness")
+    args = parser.parse_args()
+    shutil.rmtree(WORK, ignore_errors=True)
+    os.makedirs(WORK)
+    sh("{} --version > /dev/null".format(OAB))
+    keys = Keys()
+    results, extras = {}, []
+    wanted = args.workloads.split(",")
+    try:
+        if "large" in wanted:
+            src = os.path.join(WORK, "large")
+            make_large(src, 16 * MIB if args.quick else GIB)
+            run_workload("large", src, keys, args.runs, results)
+            shutil.rmtree(src)
+        if "many" in wanted:
+            src = os.path.join(WORK, "many")
+            make_many(src, 200 if args.quick else 10000, MIB)
+            run_workload("many", src, keys, args.runs, results)
+            shutil.rmtree(src)
+        if "scale" in wanted:
+            curve = {"oab pack + sign": [], "oab verify + signature": [], "sha256, 2 openssl processes": [],
+                     "copy (cat > file)": []}
+            for gib in [float(s) for s in args.scale_sizes.split(",")]:
+                size = int((gib / 64 if args.quick else gib) * GIB)
+                src = os.path.join(WORK, "scale")
+                small_files(src)
+                write_random(os.path.join(src, "model", "model.safetensors"), size)
+                name = "scale-{}GiB".format(gib)
+                run_workload(name, src, keys, args.runs, results)
+                for label in curve:
+                    curve[label].append((size / GIB, results[name]["median"][label]))
+                shutil.rmtree(src)
+            os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
+            svg = os.path.join(ROOT, "bench", "results", datetime.date.today().isoformat() + "-scale.svg")
+            with open(svg, "w") as f:
+                f.write(scale_svg(curve))
+            extras += ["## scale curve", "", "![time against size]({})".format(os.path.basename(svg)), "",
+                       "| label | GiB : seconds |", "|---|---|"]
+            for label, series in curve.items():
+                extras.append("| {} | {} |".format(label, ", ".join("{:.2f}: {:.2f}".format(x, y) for x, y in series)))
+            extras.append("")
+        if "entries" in wanted:
+            src = os.path.join(WORK, "entries")
+            small_files(src)
+            count = 2000 if args.quick else 100000
+            for i in range(count):
+                path = os.path.join(src, "data", "training", "d{:03d}".format(i % 1000), "f{:06d}".format(i))
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                with open(path, "wb") as f:
+                    f.write(b"x")
+            write_random(os.path.join(src, "model", "model.safetensors"), (16 * MIB) if args.quick else GIB)
+            bundle = os.path.join(WORK, "entries.oab")
+            sh("{} pack {} -o {} --progress=none > /dev/null".format(OAB, src, bundle))
+            inspect = [measure("{} inspect {} > /dev/null".format(OAB, bundle))[0] for _ in range(args.runs)]
+            jar = sorted(f for f in os.listdir(os.path.join(ROOT, "reference-impl", "target")) if f.endswith("-cli.jar"))[0]
+            timing = subprocess.run(["java", "-cp", os.path.join(ROOT, "reference-impl", "target", jar),
+                                     os.path.join(ROOT, "bench", "MapTiming.java"), bundle, "model/model.safetensors"],
+                                    check=True, capture_output=True, text=True).stdout.strip()
+            extras += ["## entries ({} entries)".format(count + 6), "",
+                       "| measure | value | target |", "|---|---:|---|",
+                       "| oab inspect, whole command incl. JVM start (median s) | {:.2f} | < 1 s |".format(statistics.median(inspect)),
+                       "| in-process open + map of a {} stored entry | {} | map < 10 ms |".format(
+                           "16 MiB" if args.quick else "1 GiB", timing), ""]
+            shutil.rmtree(src)
+    finally:
+        text = report(results, extras)
+        print(text)
+        if not args.quick:
+            path = os.path.join(ROOT, "bench", "results", datetime.date.today().isoformat() + ".md")
+            with open(path, "w") as f:
+                f.write(text)
+        shutil.rmtree(WORK, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
