@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,7 @@ public final class BundleWriter {
     private final int threads;
     private final Optional<ModelSigner> signer;
     private final String signerName;
+    private final boolean syncToDisk;
 
     private BundleWriter(Builder builder) {
         this.timestamp = Optional.ofNullable(builder.timestamp);
@@ -51,6 +53,7 @@ public final class BundleWriter {
         this.threads = builder.threads;
         this.signer = Optional.ofNullable(builder.signer);
         this.signerName = builder.signerName;
+        this.syncToDisk = builder.syncToDisk;
     }
 
     public static Builder builder() {
@@ -79,7 +82,9 @@ public final class BundleWriter {
             Manifest manifest;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 manifest = writeArchive(plan, out);
-                out.force(true);
+                if (syncToDisk) {
+                    out.force(true);
+                }
             }
             moveIntoPlace(temp, target);
             done = true;
@@ -138,7 +143,12 @@ public final class BundleWriter {
                     t.setDaemon(true);
                     return t;
                 });
-        ThreadLocal<Copier> copiers = ThreadLocal.withInitial(Copier::new);
+        ExecutorService hashers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "oab-hash");
+            t.setDaemon(true);
+            return t;
+        });
+        ThreadLocal<Copier> copiers = ThreadLocal.withInitial(() -> new Copier(hashers));
         try {
             List<Future<?>> futures = new ArrayList<>(sources.size());
             for (int i = 0; i < sources.size(); i++) {
@@ -168,44 +178,115 @@ public final class BundleWriter {
             }
         } finally {
             pool.shutdownNow();
+            hashers.shutdownNow();
         }
         return digests;
     }
 
-    /** One worker's reusable buffer and hashers: no allocation per file. */
+    /**
+     * One worker's reusable buffers and hashers: no allocation per file. Small files are read,
+     * hashed and written in turn; for large ones a second thread hashes each buffer while the
+     * worker writes the next, so hashing overlaps with I/O and one large file does not leave
+     * a core idle.
+     */
     private final class Copier {
+        private static final int PIPELINE_DEPTH = 4;
+        private static final long OVERLAP_FROM_BYTES = 8L << 20;
+
         private final byte[] buffer = new byte[BUFFER_BYTES];
         private final MessageDigest sha256 = Digests.sha256();
         private final CRC32 crc = new CRC32();
+        private final ExecutorService hashers;
+        private byte[][] pipeline;
+
+        Copier(ExecutorService hashers) {
+            this.hashers = hashers;
+        }
 
         String copy(SourceTree.SourceFile source, StrictZipWriter.Entry entry, AtomicLong done, long total)
                 throws IOException, InputChangedException {
             sha256.reset();
             crc.reset();
-            long offset = 0;
+            long copied;
             try (FileChannel in = FileChannel.open(source.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                while (true) {
-                    ByteBuffer view = ByteBuffer.wrap(buffer);
-                    int n = in.read(view);
-                    if (n < 0) {
-                        break;
-                    }
-                    if (offset + n > source.size()) {
-                        throw new InputChangedException(source.path(), "grew");
-                    }
-                    sha256.update(buffer, 0, n);
-                    crc.update(buffer, 0, n);
-                    entry.write(ByteBuffer.wrap(buffer, 0, n), offset);
-                    offset += n;
-                    progress.progress(done.addAndGet(n), total);
-                }
+                copied = source.size() >= OVERLAP_FROM_BYTES
+                        ? copyOverlapped(in, source, entry, done, total)
+                        : copyInTurn(in, source, entry, done, total);
             }
-            if (offset != source.size()) {
+            if (copied != source.size()) {
                 throw new InputChangedException(source.path(), "shrank");
             }
             entry.complete((int) crc.getValue());
             return HexFormat.of().formatHex(sha256.digest());
         }
+
+        private long copyInTurn(FileChannel in, SourceTree.SourceFile source, StrictZipWriter.Entry entry,
+                                AtomicLong done, long total) throws IOException, InputChangedException {
+            long offset = 0;
+            int n;
+            while ((n = in.read(ByteBuffer.wrap(buffer))) >= 0) {
+                checkGrowth(source, offset + n);
+                sha256.update(buffer, 0, n);
+                crc.update(buffer, 0, n);
+                entry.write(ByteBuffer.wrap(buffer, 0, n), offset);
+                offset += n;
+                progress.progress(done.addAndGet(n), total);
+            }
+            return offset;
+        }
+
+        private long copyOverlapped(FileChannel in, SourceTree.SourceFile source, StrictZipWriter.Entry entry,
+                                    AtomicLong done, long total) throws IOException, InputChangedException {
+            if (pipeline == null) {
+                pipeline = new byte[PIPELINE_DEPTH][BUFFER_BYTES];
+            }
+            ArrayBlockingQueue<byte[]> free = new ArrayBlockingQueue<>(PIPELINE_DEPTH, false, List.of(pipeline));
+            ArrayBlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(PIPELINE_DEPTH + 1);
+            Future<?> hashing = hashers.submit(() -> {
+                for (Chunk chunk = filled.take(); chunk.length() >= 0; chunk = filled.take()) {
+                    sha256.update(chunk.bytes(), 0, chunk.length());
+                    crc.update(chunk.bytes(), 0, chunk.length());
+                    free.put(chunk.bytes());
+                }
+                return null;
+            });
+            long offset = 0;
+            try {
+                while (true) {
+                    byte[] bytes = free.take();
+                    int n = in.read(ByteBuffer.wrap(bytes));
+                    if (n < 0) {
+                        filled.put(Chunk.END);
+                        break;
+                    }
+                    checkGrowth(source, offset + n);
+                    entry.write(ByteBuffer.wrap(bytes, 0, n), offset);
+                    filled.put(new Chunk(bytes, n));
+                    offset += n;
+                    progress.progress(done.addAndGet(n), total);
+                }
+                hashing.get();
+                return offset;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("packing interrupted");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("hashing " + source.path() + " failed", e.getCause());
+            } finally {
+                hashing.cancel(true);
+            }
+        }
+
+        private void checkGrowth(SourceTree.SourceFile source, long read) throws InputChangedException {
+            if (read > source.size()) {
+                throw new InputChangedException(source.path(), "grew");
+            }
+        }
+    }
+
+    /** A filled buffer on its way to the hashing thread; a negative length ends the file. */
+    private record Chunk(byte[] bytes, int length) {
+        static final Chunk END = new Chunk(new byte[0], -1);
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
@@ -235,6 +316,7 @@ public final class BundleWriter {
         private int threads = Runtime.getRuntime().availableProcessors();
         private ModelSigner signer;
         private String signerName;
+        private boolean syncToDisk;
 
         /**
          * The time recorded as {@code created} and as every entry's modification time. Without one,
@@ -257,6 +339,17 @@ public final class BundleWriter {
                 throw new IllegalArgumentException("threads must be at least 1");
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Whether to flush the bundle to the storage device before renaming it into place, so it
+         * survives a power loss. Off by default, as for zip and jar: the rename already makes a
+         * crashed or killed pack leave nothing at the destination, and a bundle torn by a power
+         * loss is refused by every reader rather than read wrong.
+         */
+        public Builder syncToDisk(boolean sync) {
+            this.syncToDisk = sync;
             return this;
         }
 

@@ -52,6 +52,10 @@ final class PackCommand implements Callable<Integer> {
             description = "Name of the signature (.oab/signatures/NAME.sig; default: ${DEFAULT-VALUE}).")
     String signerName;
 
+    @Option(names = "--sync", description = "Flush the bundle to disk before renaming it into place "
+            + "(survives a power loss; slower).")
+    boolean sync;
+
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "auto, bar, plain or none (default: ${DEFAULT-VALUE}).")
     Progress.Mode progressMode;
@@ -82,7 +86,7 @@ final class PackCommand implements Callable<Integer> {
             return CliErrors.OK;
         }
         Progress progress = Progress.of(progressMode, spec.commandLine().getErr(), "hashing");
-        BundleWriter.Builder writer = BundleWriter.builder().progress(progress);
+        BundleWriter.Builder writer = BundleWriter.builder().progress(progress).syncToDisk(sync);
         time.ifPresent(writer::timestamp);
         if (signKey != null) {
             writer.signWith(SignCommand.loadSigner(signKey, signingCert, certChain, env), signerName);
