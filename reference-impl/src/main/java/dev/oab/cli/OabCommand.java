@@ -20,6 +20,8 @@ import java.util.function.Function;
                 SignCommand.class,
                 KeygenCommand.class,
                 MofCommand.class,
+                ValidateCommand.class,
+                InitCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
