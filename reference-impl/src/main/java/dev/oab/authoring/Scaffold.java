@@ -114,25 +114,26 @@ public final class Scaffold {
             # The distribution licence, and the licence of every component that names none below.
             license: Apache-2.0
             components:
-              # Data components need a data licence (the MOF's open data licences).
-              model-parameters-final:
-                license: CDLA-Permissive-2.0
-              model-parameters-intermediate:
-                license: CDLA-Permissive-2.0
-              datasets:
-                license: CDLA-Permissive-2.0
-                # Too large to ship? Reference it instead:
-                # external:
-                #   - url: https://example.org/data/train.parquet
-                #     size: 123456789
-                #     sha256: <64 hex digits>
-                #     license: CDLA-Permissive-2.0
-              evaluation-data:
-                license: CDLA-Permissive-2.0
               hyperparameters:
                 license: CDLA-Permissive-2.0
               random-seeds:
                 license: CDLA-Permissive-2.0
+              # Data components need a data licence (one the MOF lists for data). Uncomment each entry once
+              # its files are in place (oab pack refuses a component that holds no file):
+              # model-parameters-final:
+              #   license: CDLA-Permissive-2.0
+              # model-parameters-intermediate:
+              #   license: CDLA-Permissive-2.0
+              # evaluation-data:
+              #   license: CDLA-Permissive-2.0
+              # datasets:
+              #   license: CDLA-Permissive-2.0
+              #   # Too large to ship? Reference it instead:
+              #   external:
+              #     - url: https://example.org/data/train.parquet
+              #       size: 123456789
+              #       sha256: <64 hex digits>
+              #       license: CDLA-Permissive-2.0
             """;
 
     private static final String MODEL_CARD = """

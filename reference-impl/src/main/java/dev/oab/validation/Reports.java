@@ -78,7 +78,7 @@ public final class Reports {
             String label = c.name() + " (" + c.id() + ")";
             out.append("  ").append(mark).append("  ").append(pad(label, 64)).append(' ').append(c.status().id());
             if (!c.license().isEmpty() && c.status() != ComponentResult.Status.MISSING) {
-                out.append(' '.repeat(11 - c.status().id().length())).append(c.license());
+                out.append(" ".repeat(11 - c.status().id().length())).append(c.license());
             }
             c.satisfiedBy().ifPresent(s -> out.append(" - satisfied by ").append(s));
             out.append('\n');
