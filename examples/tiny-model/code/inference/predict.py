@@ -6,7 +6,7 @@ import os
 import sys
 
 here = os.path.dirname(__file__)
-sys.path.insert(0, os.path.join(here, "..", "training"))
+sys.path.insert(0, os.path.join(here, "..", "tools"))
 sys.path.insert(0, os.path.join(here, "..", "architecture"))
 from common import read_safetensors  # noqa: E402
 from model import predict  # noqa: E402

@@ -9,7 +9,9 @@ import random
 import struct
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "architecture"))
+here = os.path.dirname(__file__)
+sys.path.insert(0, os.path.join(here, "..", "tools"))
+sys.path.insert(0, os.path.join(here, "..", "architecture"))
 from common import read_csv, write_safetensors  # noqa: E402
 from model import probability  # noqa: E402
 

@@ -211,9 +211,15 @@ public final class Reports {
         h.append("<header><div><h1>").append(esc(r.name())).append(" <span class=\"ver\">").append(esc(r.version()))
                 .append("</span></h1><p class=\"sub\">").append(esc(r.bundle())).append(" &middot; distributed under ")
                 .append(esc(r.license())).append("</p></div>");
+        long required = r.components().stream().filter(c -> c.role() == ComponentResult.Role.REQUIRED).count();
+        long bundleErrors = r.issues().stream().filter(Issue::isError).count();
         h.append("<div class=\"verdict ").append(r.met() ? "ok" : "fail").append("\"><span>")
                 .append(r.met() ? "MET" : "NOT MET").append("</span><small>").append(esc(r.title()))
-                .append("</small></div></header>\n");
+                .append("</small><p class=\"counts\">").append(required - r.unmet().size()).append(" of ")
+                .append(required).append(" required components met")
+                .append(bundleErrors == 0 ? "" : " &middot; " + bundleErrors + " bundle-wide "
+                        + (bundleErrors == 1 ? "rule fails" : "rules fail"))
+                .append("</p></div></header>\n");
 
         h.append("<section class=\"mof\"><h2>Model Openness Framework</h2><div class=\"grades\">");
         gradeCard(h, "From the evidence", r.evidence(), true);
@@ -222,16 +228,26 @@ public final class Reports {
 
         h.append("<section><h2>Components</h2><table>\n<thead><tr><th>Status</th><th>Component</th><th>Role</th>")
                 .append("<th>Licence</th><th>Files</th><th>Reason</th></tr></thead>\n<tbody>\n");
+        ComponentResult.Role group = null;
         for (ComponentResult c : r.components()) {
+            if (c.role() != group) {
+                group = c.role();
+                h.append("<tr class=\"group\"><td colspan=\"6\">").append(switch (group) {
+                    case REQUIRED -> "Required by " + esc(r.profile());
+                    case OPTIONAL -> "Optional";
+                    case NOT_REQUIRED -> "Not required by this profile";
+                }).append("</td></tr>\n");
+            }
             String cls = c.role() == ComponentResult.Role.REQUIRED ? (c.met() ? "ok" : "fail")
                     : c.status() == ComponentResult.Status.PRESENT ? "ok" : c.status() == ComponentResult.Status.MISSING
                     ? "none" : "warn";
             h.append("<tr class=\"").append(c.role().id()).append("\"><td><span class=\"pill ").append(cls).append("\">")
                     .append(esc(c.status().id())).append("</span></td><td><b>").append(esc(c.name()))
-                    .append("</b><br><code>").append(esc(c.id())).append("</code></td><td>")
+                    .append("</b><br><code>").append(esc(c.id())).append("</code></td><td class=\"nw\">")
                     .append(esc(c.role().id().replace('-', ' '))).append(c.requiredBy().isEmpty() ? ""
-                            : "<br><small>" + esc(c.requiredBy()) + "</small>").append("</td><td>")
-                    .append(c.status() == ComponentResult.Status.MISSING ? "" : esc(c.license())).append("</td><td>");
+                            : "<br><small>" + esc(c.requiredBy()) + "</small>").append("</td><td class=\"nw\">")
+                    .append(c.status() == ComponentResult.Status.MISSING ? "" : esc(c.license()))
+                    .append("</td><td class=\"files\">");
             if (!c.files().isEmpty() || !c.external().isEmpty()) {
                 h.append("<code>").append(esc(files(c))).append("</code>");
             }
@@ -303,7 +319,9 @@ public final class Reports {
             overflow:hidden}th,td{text-align:left;vertical-align:top;padding:8px 10px;border-bottom:1px solid var(--line)}
             th{background:#f0f3f6;font-size:12px;text-transform:uppercase;letter-spacing:.4px;color:var(--mute)}
             tr.not-required td{color:var(--mute)}td small{color:var(--mute)}
-            code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-word}
+            code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+            td.nw{white-space:nowrap}td.files{max-width:260px}tr.group td{background:#f6f8fa;font-weight:700;
+            font-size:13px;color:var(--ink);padding:6px 10px}.counts{margin:6px 0 0;font-size:13px;color:var(--mute)}
             .pill{display:inline-block;padding:2px 9px;border-radius:999px;font-size:12px;font-weight:700}
             .pill.ok{background:var(--okbg);color:var(--ok)}.pill.fail{background:var(--failbg);color:var(--fail)}
             .pill.warn{background:var(--warnbg);color:var(--warn)}.pill.none{background:#eaeef2;color:var(--mute)}

@@ -425,9 +425,12 @@ public final class Validator {
                 return e;
             }
             Manifest.Component c = declared.orElseThrow();
-            boolean applyRule = !component.id().equals("licenses");
-            e.issues.addAll(licenceIssues(c.license(), component.contentType(), "components." + c.id() + ".license",
-                    applyRule));
+            // The licence texts are not themselves under the distribution licence: their evidence is that
+            // every licence named anywhere has its text, checked by content() below.
+            if (!component.id().equals("licenses")) {
+                e.issues.addAll(licenceIssues(c.license(), component.contentType(), "components." + c.id()
+                        + ".license"));
+            }
             for (int i = 0; i < c.external().size(); i++) {
                 e.issues.addAll(externalIssues(c.external().get(i), component, "components." + c.id() + ".external["
                         + i + "]"));
@@ -458,13 +461,13 @@ public final class Validator {
                         "the external reference " + ref.url() + " lacks " + String.join(", ", lacking)
                                 + ": without them nobody can fetch and check it"));
             }
-            issues.addAll(licenceIssues(ref.license(), component.contentType(), where + ".license", true));
+            issues.addAll(licenceIssues(ref.license(), component.contentType(), where + ".license"));
             return issues;
         }
 
         // ------------------------------------------------------------ licences
 
-        List<Issue> licenceIssues(String text, ContentType type, String where, boolean applyRule) {
+        List<Issue> licenceIssues(String text, ContentType type, String where) {
             List<Issue> issues = new ArrayList<>();
             if (NO_LICENCE.contains(text.trim())) {
                 issues.add(Issue.error("license.spdx-valid", "license.none", where, "no licence is declared ('"
@@ -485,9 +488,6 @@ public final class Validator {
                             "the text of " + id + " is not in the bundle: add it as LICENSES/" + id
                                     + ".txt (REUSE layout; `reuse download " + id + "` fetches it)"));
                 }
-            }
-            if (!applyRule) {
-                return issues;
             }
             Profile.LicenseRule rule = profile.licenses().ruleFor(type);
             String canonical = expression.toString();
