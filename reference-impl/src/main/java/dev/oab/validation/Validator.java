@@ -11,7 +11,6 @@ import dev.oab.bundle.Problem;
 import dev.oab.components.ComponentCatalog;
 import dev.oab.components.OabComponent;
 import dev.oab.evidence.CardReport;
-import dev.oab.evidence.CardSection;
 import dev.oab.evidence.ConfigKind;
 import dev.oab.evidence.ConfigReport;
 import dev.oab.evidence.ConfigSchemas;
@@ -72,10 +71,8 @@ public final class Validator {
             "random-seeds", "Random seeds",
             "software-environment", "Software environment",
             "licenses", "Licence texts");
-    /** The model card sections that let it stand in for another component (the MOF's substitutions). */
-    private static final Map<String, List<String>> CARD_SECTIONS = Map.of(
-            "data-card", List.of("training-data"),
-            "evaluation-results", List.of("evaluation-results", "evaluation"));
+    /** Requirements the model card may stand in for in the MOF's own grading (with a technical report or paper for results). */
+    private static final List<String> IN_MODEL_CARD = List.of("data-card", "evaluation-results");
     private static final Set<String> NO_LICENCE = Set.of("", "NONE", "NOASSERTION");
     /** Licence rules whose failure still leaves the component evidence for the MOF tool's own licence judgement. */
     private static final Set<String> POLICY_LICENCE_RULES = Set.of("license.open", "license.type-appropriate",
@@ -184,20 +181,13 @@ public final class Validator {
         if (own.status == ComponentResult.Status.PRESENT) {
             return result(own, ComponentResult.Role.REQUIRED, requirement.profile(), Optional.empty(), true);
         }
-        List<Issue> extra = new ArrayList<>();
+        // A substitute counts when it is present itself. A present model card has every section of the
+        // Hugging Face template written (its Training Data and Results included), so it can stand in for
+        // the data card and the evaluation results as the MOF allows.
         for (String substitute : requirement.satisfiedBy()) {
-            Evaluation other = evaluations.get(substitute);
-            if (other.status != ComponentResult.Status.PRESENT) {
-                continue;
-            }
-            Optional<String> lacking = lackingSection(requirement.component(), other);
-            if (lacking.isEmpty()) {
+            if (evaluations.get(substitute).status == ComponentResult.Status.PRESENT) {
                 return result(own, ComponentResult.Role.REQUIRED, requirement.profile(), Optional.of(substitute), true);
             }
-            extra.add(Issue.error("component.present", "substitute.section-missing", other.files.get(0),
-                    "the " + other.name + " could stand in for the " + own.name + ", but its '" + lacking.get()
-                            + "' section is missing or still a template placeholder; write it, or ship the "
-                            + own.name.toLowerCase(Locale.ROOT) + " itself"));
         }
         if (own.status == ComponentResult.Status.MISSING) {
             Issue missing = own.issues.get(0);
@@ -207,22 +197,7 @@ public final class Validator {
             own.issues.set(0, Issue.error(missing.rule(), missing.code(), missing.path(), requirement.profile()
                     + " requires the " + own.name + ": " + missing.message() + alternatives));
         }
-        own.issues.addAll(extra);
         return result(own, ComponentResult.Role.REQUIRED, requirement.profile(), Optional.empty(), false);
-    }
-
-    private static Optional<String> lackingSection(String required, Evaluation substitute) {
-        List<String> sections = CARD_SECTIONS.get(required);
-        if (sections == null || substitute.card == null) {
-            return Optional.empty();
-        }
-        for (String section : sections) {
-            Optional<CardSection> found = substitute.card.section(section);
-            if (found.isPresent() && found.get().substantive()) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(sections.get(0).equals("training-data") ? "Training Data" : "Evaluation Results");
     }
 
     private static ComponentResult result(Evaluation e, ComponentResult.Role role, String requiredBy,
@@ -239,10 +214,10 @@ public final class Validator {
                 .map(e -> e.component.id()).toList();
         MofDocument document = MofExporter.standard().export(manifest, backed);
         List<MofDocument.Component> components = new ArrayList<>(document.release().components());
-        for (Map.Entry<String, List<String>> substitution : CARD_SECTIONS.entrySet()) {
-            Evaluation own = evaluations.get(substitution.getKey());
-            Evaluation card = evaluations.get("model-card");
-            if (!own.backed && card.backed && lackingSection(substitution.getKey(), card).isEmpty()) {
+        Evaluation card = evaluations.get("model-card");
+        for (String id : IN_MODEL_CARD) {
+            Evaluation own = evaluations.get(id);
+            if (!own.backed && card.backed) {
                 components.add(new MofDocument.Component(own.component.mofName(), "in the model card",
                         card.license, null, card.files.get(0)));
             }
@@ -379,7 +354,6 @@ public final class Validator {
         List<String> files = List.of();
         List<String> external = List.of();
         final List<Issue> issues = new ArrayList<>();
-        CardReport card;
         boolean backed;
 
         Evaluation(OabComponent component, String name) {
@@ -682,9 +656,6 @@ public final class Validator {
                 byte[] content = read(path, modelCard ? ModelCards.MAX_BYTES : Math.max(DataCards.MAX_CARD_BYTES,
                         DataCards.MAX_CROISSANT_BYTES));
                 CardReport report = modelCard ? ModelCards.check(content, path) : DataCards.check(content, path);
-                if (e.card == null) {
-                    e.card = report;
-                }
                 for (Finding f : report.findings()) {
                     boolean substance = f.code().endsWith(".section-missing") || f.code().endsWith(".section-placeholder");
                     issues.add(new Issue(substance ? Issue.Severity.ERROR : severity(f), rule, f.code(), path,

@@ -78,6 +78,16 @@ final class Releases {
         return complete().removeAll("docs/", "checkpoints/", "config/", "env/", "data/");
     }
 
+    /** External references for oab.yaml, component to YAML list items. */
+    private final Map<String, String> externals = new java.util.LinkedHashMap<>();
+
+    /** Declares an external reference of a component in oab.yaml. */
+    Releases external(String component, String url, long size, String sha256, String license) {
+        externals.merge(component, "      - url: " + url + "\n        size: " + size + "\n        sha256: " + sha256
+                + "\n        license: " + license + "\n", String::concat);
+        return this;
+    }
+
     /** Declares a component's licence in oab.yaml. */
     Releases licence(String component, String license) {
         licences.put(component, license);
@@ -100,8 +110,11 @@ final class Releases {
                     .evidencePaths();
             boolean present = files.keySet().stream().anyMatch(f -> paths.stream()
                     .anyMatch(p -> p.endsWith("/") ? f.startsWith(p) : f.equals(p)));
-            if (present) {
+            if (present || externals.containsKey(c.getKey())) {
                 components.append("  ").append(c.getKey()).append(":\n    license: ").append(c.getValue()).append('\n');
+                if (externals.containsKey(c.getKey())) {
+                    components.append("    external:\n").append(externals.get(c.getKey()));
+                }
             }
         }
         if (components.length() > 0) {

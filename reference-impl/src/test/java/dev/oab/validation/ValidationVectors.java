@@ -102,6 +102,17 @@ final class ValidationVectors {
                 Releases.classIII().removeAll("docs/evaluation/"), "mof-class-iii"));
         v.add(meets("meets-substitution-data-in-model-card", "no data card; the model card's Training Data section",
                 Releases.classIII().removeAll("cards/DATA_CARD.md"), "mof-class-iii"));
+        v.add(meets("meets-external-dataset", "the training data too large to ship, as an external reference with URL,"
+                        + " size, SHA-256 and licence", Releases.classI().removeAll("data/training/").external("datasets",
+                        "https://data.example.org/vector-model/train.csv", 31,
+                        "9f2c8c4c1e5c3c0c1f0b6b4a0c7f0b2d6e8a1c3e5f7a9b1d3f5a7c9e1b3d5f7a", "CC0-1.0"), "mof-class-i",
+                new Expect("datasets", "present", "", "")));
+        v.add(misses("external-dataset-licence-text-missing", "an external dataset under a licence whose text the"
+                        + " bundle lacks", Releases.classI().removeAll("data/training/").external("datasets",
+                        "https://data.example.org/vector-model/train.csv", 31,
+                        "9f2c8c4c1e5c3c0c1f0b6b4a0c7f0b2d6e8a1c3e5f7a9b1d3f5a7c9e1b3d5f7a", "CDLA-Permissive-2.0"),
+                "mof-class-i",
+                new Expect("datasets", "unlicensed", "license.text-present", "license.text-missing")));
         v.add(meets("meets-unpinned-is-a-warning", "a lockfile with an unpinned package is reported, not failed",
                 Releases.complete().put("env/requirements.txt", "numpy==2.1.0\nrequests\n"), "oab-full",
                 new Expect("software-environment", "present", "evidence.software-environment", "lockfile.unpinned")));
@@ -238,9 +249,9 @@ final class ValidationVectors {
                 node.put("profile", v.profile());
             }
             node.put("met", v.met());
-            ArrayNode errors = node.putArray("errors");
+            ArrayNode expectations = node.putArray("expect");
             for (Expect e : v.expect()) {
-                ObjectNode x = errors.addObject();
+                ObjectNode x = expectations.addObject();
                 x.put("component", e.component());
                 x.put("status", e.status());
                 x.put("rule", e.rule());
@@ -251,10 +262,10 @@ final class ValidationVectors {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("reportVersion", Reports.JSON_FORMAT_VERSION);
         root.put("about", "Each bundle is validated against its built-in profile or its policy file. 'met' is the"
-                + " expected outcome; 'errors' lists findings the report must hold (component id, or '' for a"
-                + " bundle-wide rule; that component's status; the rule and the code); 'report' is the complete"
-                + " expected report in the format of spec/schema/validation-report.schema.json."
-                + " Expectations about 'warning' findings are named in 'errors' too when the vector is met.");
+                + " expected outcome; each entry of 'expect' names a component (or '' for a bundle-wide rule), the"
+                + " status it must have, and the rule and code of a finding its issues must include (none when the"
+                + " rule is ''); 'report' is the complete expected report in the format of"
+                + " spec/schema/validation-report.schema.json.");
         root.set("vectors", index);
         Files.write(dir.resolve("index.json"), StrictJson.writePretty(root));
     }

@@ -38,13 +38,16 @@ class ValidationVectorsTest {
         ValidationReport report = Validator.of(profile).validate(VECTORS.resolve(v.get("bundle").asText()));
         String description = v.get("description").asText();
         assertEquals(v.get("met").asBoolean(), report.met(), description + "\n" + Reports.text(report));
-        for (JsonNode e : v.get("errors")) {
+        for (JsonNode e : v.get("expect")) {
             String component = e.get("component").asText();
             List<Issue> issues = component.isEmpty() ? report.issues()
                     : report.component(component).orElseThrow().issues();
             if (!component.isEmpty()) {
                 assertEquals(e.get("status").asText(), report.component(component).orElseThrow().status().id(),
                         component + " in " + v.get("name").asText());
+            }
+            if (e.get("rule").asText().isEmpty()) {
+                continue;
             }
             assertTrue(issues.stream().anyMatch(i -> i.rule().equals(e.get("rule").asText())
                             && i.code().equals(e.get("code").asText())),

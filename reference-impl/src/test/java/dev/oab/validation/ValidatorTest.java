@@ -182,6 +182,43 @@ class ValidatorTest {
     }
 
     @Test
+    void signaturesCountOnlyWhenMadeByATrustedSignerWithAnAcceptedMethod() throws Exception {
+        java.security.KeyPair producer = dev.oab.signing.PemKeys.generate(dev.oab.signing.EcCurve.P256);
+        java.security.KeyPair stranger = dev.oab.signing.PemKeys.generate(dev.oab.signing.EcCurve.P256);
+        Path src = Files.createDirectory(tmp.resolve("src"));
+        Releases.classIII().write(src);
+        Path bundle = tmp.resolve("signed.oab");
+        dev.oab.bundle.BundleWriter.builder().timestamp(Releases.TIMESTAMP)
+                .signWith(dev.oab.signing.ModelSigner.withKey(producer.getPrivate()), "producer").build()
+                .pack(src, bundle);
+        Profile policy = Profiles.parse(("{\"id\": \"signed\", \"title\": \"Signed\", \"extends\": [\"mof-class-iii\"],"
+                + " \"signatures\": {\"minimum\": 1, \"methods\": [\"key\"], \"requiredSigners\": [\"producer\"]}}")
+                .getBytes(), "signed.json");
+        ValidationReport trusted = Validator.of(policy).withTrustedSigners(List.of(
+                dev.oab.signing.SignatureVerifier.forPublicKey(producer.getPublic()))).validate(bundle);
+        assertTrue(trusted.met(), Reports.text(trusted));
+        ValidationReport untrusted = Validator.of(policy).withTrustedSigners(List.of(
+                dev.oab.signing.SignatureVerifier.forPublicKey(stranger.getPublic()))).validate(bundle);
+        assertEquals(List.of("signatures.too-few: signed requires 1 valid signature by trusted signers; 0 of its 1"
+                        + " signatures are valid signatures by trusted signers made with key",
+                "signatures.signer-missing: signed requires a valid signature by 'producer'"
+                        + " (.oab/signatures/producer.sig) made with a trusted key; none was found"),
+                untrusted.issues().stream().map(i -> i.code() + ": " + i.message()).toList());
+    }
+
+    @Test
+    void limitsAreCheckedFileByFileAndForTheWholeBundle() throws Exception {
+        Profile policy = Profiles.parse(("{\"id\": \"small\", \"title\": \"Small\", \"limits\": {\"maxBundleBytes\": 1000,"
+                + " \"maxFileBytes\": 2000, \"maxFiles\": 100, \"maxCompressionRatio\": 2}}").getBytes(), "small.json");
+        Path bundle = Releases.classIII().pack(tmp.resolve("r.oab"));
+        ValidationReport report = Validator.of(policy).validate(bundle);
+        assertEquals(List.of("limits.bundle-too-large: the bundle is " + Files.size(bundle) + " bytes; small accepts"
+                        + " at most 1000: publish large data as external references"),
+                report.issues().stream().map(i -> i.code() + ": " + i.message()).toList());
+        assertFalse(report.met());
+    }
+
+    @Test
     void badProfilesAreRefusedWithTheReason() throws Exception {
         assertEquals("unknown profile 'mof-class-iv'; the built-in profiles are mof-class-iii, mof-class-ii,"
                         + " mof-class-i, osaid-1.0, oab-full (or pass a policy file with --policy)",
