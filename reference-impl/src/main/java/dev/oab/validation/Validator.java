@@ -140,7 +140,7 @@ public final class Validator {
             bundleIssues.add(Issue.error("integrity", p.code(), p.where(), p.message()
                     + "; the bundle is not what its producer packed, so its evidence cannot be trusted"));
         }
-        Run run = new Run(reader, manifest);
+        Run run = new Run(reader, manifest, integrity.intact());
 
         Map<String, Evaluation> evaluations = new LinkedHashMap<>();
         for (OabComponent component : catalog.all()) {
@@ -367,10 +367,12 @@ public final class Validator {
         private final BundleReader reader;
         private final Manifest manifest;
         private final Set<String> paths = new LinkedHashSet<>();
+        private final boolean intact;
 
-        Run(BundleReader reader, Manifest manifest) {
+        Run(BundleReader reader, Manifest manifest, boolean intact) {
             this.reader = reader;
             this.manifest = manifest;
+            this.intact = intact;
             manifest.files().forEach(f -> paths.add(f.path()));
         }
 
@@ -542,6 +544,12 @@ public final class Validator {
 
         private List<Issue> content(OabComponent component, Evaluation e) throws IOException {
             String id = component.id();
+            if (!intact && !id.equals("licenses")) {
+                // Nothing read from a bundle that fails its integrity check is evidence; the integrity
+                // errors already fail the validation.
+                return List.of(Issue.warning("integrity", "evidence.not-checked", "", "its content was not checked:"
+                        + " the bundle's integrity check failed"));
+            }
             if (WEIGHTS.contains(id)) {
                 return weights(e.files);
             }
@@ -602,7 +610,7 @@ public final class Validator {
         /** Files outside the weights components that are in a forbidden format. */
         List<Issue> forbiddenFormatsOutsideWeights() throws IOException {
             List<Issue> issues = new ArrayList<>();
-            if (profile.forbiddenWeightFormats().isEmpty()) {
+            if (profile.forbiddenWeightFormats().isEmpty() || !intact) {
                 return issues;
             }
             for (String path : paths) {

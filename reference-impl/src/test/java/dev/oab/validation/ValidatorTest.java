@@ -219,6 +219,35 @@ class ValidatorTest {
     }
 
     @Test
+    void aTamperedBundleFailsOnIntegrityWithoutTrustingItsContent() throws Exception {
+        Path bundle = Releases.complete().pack(tmp.resolve("tampered.oab"));
+        byte[] bytes = Files.readAllBytes(bundle);
+        byte[] needle = "0.5,0.1,1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int at = indexOf(bytes, needle);
+        bytes[at] = '9';
+        Files.write(bundle, bytes);
+        ValidationReport report = Validator.of(Profiles.builtIn("oab-full")).validate(bundle);
+        assertFalse(report.met());
+        assertEquals(List.of("integrity integrity.digest-mismatch data/training/train.csv"),
+                report.issues().stream().limit(1).map(i -> i.rule() + " " + i.code() + " " + i.path()).toList());
+        assertEquals(List.of("warning evidence.not-checked"), report.component("model-card").orElseThrow().issues()
+                .stream().map(i -> i.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + i.code()).toList());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void badProfilesAreRefusedWithTheReason() throws Exception {
         assertEquals("unknown profile 'mof-class-iv'; the built-in profiles are mof-class-iii, mof-class-ii,"
                         + " mof-class-i, osaid-1.0, oab-full (or pass a policy file with --policy)",
