@@ -11,6 +11,7 @@ import com.networknt.schema.path.PathType;
 import dev.oab.components.ComponentCatalog;
 import dev.oab.json.JsonDocumentException;
 import dev.oab.json.SpecResources;
+import dev.oab.json.SchemaErrors;
 import dev.oab.json.StrictJson;
 import dev.oab.licenses.ContentType;
 
@@ -129,20 +130,11 @@ public final class Profiles {
         Schema schema = SCHEMAS.getSchema(SchemaLocation.of(SCHEMA_BASE + "profile.schema.json"));
         List<Error> errors = schema.validate(document);
         if (!errors.isEmpty()) {
-            List<String> messages = errors.stream().map(Profiles::describe).toList();
+            List<String> messages = errors.stream().map(SchemaErrors::describe).toList();
             throw new ProfileException(where + " is not a valid profile (spec/schema/profile.schema.json): "
                     + String.join("; ", messages));
         }
         return document;
-    }
-
-    private static String describe(Error error) {
-        String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
-        String message = error.getMessage();
-        if (message.startsWith(location + ": ")) {
-            message = message.substring(location.length() + 2);
-        }
-        return (location.isEmpty() ? "/" : location) + ": " + message;
     }
 
     private static Profile build(JsonNode document, String where, List<String> chain,

@@ -71,7 +71,7 @@ public final class Validator {
             "random-seeds", "Random seeds",
             "software-environment", "Software environment",
             "licenses", "Licence texts");
-    /** Requirements the model card may stand in for in the MOF's own grading (with a technical report or paper for results). */
+    /** The components a present model card stands in for when the evidence is graded as the MOF would. */
     private static final List<String> IN_MODEL_CARD = List.of("data-card", "evaluation-results");
     private static final Set<String> NO_LICENCE = Set.of("", "NONE", "NOASSERTION");
     /** Licence rules whose failure still leaves the component evidence for the MOF tool's own licence judgement. */
