@@ -226,7 +226,8 @@ public final class Reports {
         gradeCard(h, "From the claims alone (as the Model Openness Tool grades)", r.claims(), false);
         h.append("</div></section>\n");
 
-        h.append("<section><h2>Components</h2><table>\n<thead><tr><th>Status</th><th>Component</th><th>Role</th>")
+        h.append("<section><h2>Components</h2><table>\n<colgroup><col style=\"width:96px\"><col style=\"width:210px\">"
+                + "<col style=\"width:110px\"><col style=\"width:110px\"><col style=\"width:260px\"><col></colgroup>\n<thead><tr><th>Status</th><th>Component</th><th>Role</th>")
                 .append("<th>Licence</th><th>Files</th><th>Reason</th></tr></thead>\n<tbody>\n");
         ComponentResult.Role group = null;
         for (ComponentResult c : r.components()) {
@@ -320,7 +321,7 @@ public final class Reports {
             th{background:#f0f3f6;font-size:12px;text-transform:uppercase;letter-spacing:.4px;color:var(--mute)}
             tr.not-required td{color:var(--mute)}td small{color:var(--mute)}
             code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
-            td.nw{white-space:nowrap}td.files{max-width:260px}tr.group td{background:#f6f8fa;font-weight:700;
+            td.nw{white-space:nowrap}td.files{min-width:230px;max-width:300px}tr.group td{background:#f6f8fa;font-weight:700;
             font-size:13px;color:var(--ink);padding:6px 10px}.counts{margin:6px 0 0;font-size:13px;color:var(--mute)}
             .pill{display:inline-block;padding:2px 9px;border-radius:999px;font-size:12px;font-weight:700}
             .pill.ok{background:var(--okbg);color:var(--ok)}.pill.fail{background:var(--failbg);color:var(--fail)}
