@@ -219,6 +219,11 @@ public final class BundleReader implements Closeable {
         return bytes.clone();
     }
 
+    /** How many bytes an entry's data takes in the archive: its size when stored, less when compressed. */
+    public long compressedSize(String path) throws IOException {
+        return zipEntry(path).compressedSize();
+    }
+
     /** Length of the archive file in bytes. */
     public long archiveLength() {
         return zip.length();

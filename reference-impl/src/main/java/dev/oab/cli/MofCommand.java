@@ -3,7 +3,10 @@ package dev.oab.cli;
 import dev.oab.OabException;
 import dev.oab.mof.MofClassification;
 import dev.oab.mof.MofClassifier;
+import dev.oab.bundle.BundleReader;
 import dev.oab.mof.MofDocument;
+import dev.oab.mof.MofExporter;
+import dev.oab.mof.MofWriter;
 import dev.oab.mof.MofImporter;
 import dev.oab.mof.MofReader;
 import picocli.CommandLine;
@@ -13,21 +16,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code oab mof}: interoperate with the Model Openness Tool's {@code mof.yml} files. */
 @Command(name = "mof", mixinStandardHelpOptions = true,
         description = "Work with Model Openness Framework (MOF) mof.yml files.",
-        subcommands = {MofCommand.Classify.class, MofCommand.Import.class})
+        subcommands = {MofCommand.Classify.class, MofCommand.Import.class, MofCommand.Export.class})
 public final class MofCommand implements Callable<Integer> {
 
     @Spec
@@ -103,7 +102,7 @@ public final class MofCommand implements Callable<Integer> {
                     spec.commandLine().getOut().print(new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
                     spec.commandLine().getOut().flush();
                 } else {
-                    writeAtomically(output, yaml);
+                    OutputFiles.writeAtomically(output, yaml);
                 }
                 return CliErrors.OK;
             } catch (OabException e) {
@@ -111,29 +110,40 @@ public final class MofCommand implements Callable<Integer> {
                 return CliErrors.exitCode(e);
             }
         }
+    }
 
-        /** Writes to a temporary file beside the target and renames it, so a failure leaves no partial file. */
-        private static void writeAtomically(Path target, byte[] bytes) throws OabException {
-            Path absolute = target.toAbsolutePath();
-            Path temporary = null;
-            try {
-                temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-                Files.write(temporary, bytes);
-                try {
-                    Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException e) {
-                if (temporary != null) {
-                    try {
-                        Files.deleteIfExists(temporary);
-                    } catch (IOException suppressed) {
-                        e.addSuppressed(suppressed);
-                    }
-                }
-                throw new OabException(OabException.Category.IO, target + ": cannot write: " + e.getMessage(), e);
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Write a mof.yml from a bundle's manifest: each MOF component it declares with its licence "
+                    + "and the path of the licence text, and the distribution licence. The Model Openness Tool "
+                    + "grades these claims; `oab validate` also grades the evidence."})
+    static final class Export implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE.oab", description = "the bundle")
+        Path bundle;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "mof.yml",
+                description = "where to write it (default: standard output)")
+        Path output;
+
+        @Override
+        public Integer call() throws Exception {
+            MofDocument document;
+            try (BundleReader reader = BundleReader.open(bundle)) {
+                document = MofExporter.standard().export(reader.manifest());
             }
+            byte[] yaml = MofWriter.toYaml(document);
+            if (output == null) {
+                spec.commandLine().getOut().print(new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
+                spec.commandLine().getOut().flush();
+            } else {
+                OutputFiles.writeAtomically(output, yaml);
+                spec.commandLine().getOut().println("wrote " + output + ": " + document.release().components().size()
+                        + " MOF components of " + document.release().name() + " " + document.release().version());
+            }
+            return CliErrors.OK;
         }
     }
 }

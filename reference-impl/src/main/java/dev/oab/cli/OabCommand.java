@@ -20,6 +20,8 @@ import java.util.function.Function;
                 SignCommand.class,
                 KeygenCommand.class,
                 MofCommand.class,
+                ValidateCommand.class,
+                InitCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -41,6 +43,12 @@ public final class OabCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The JSON Schema validator logs through SLF4J; the CLI has no logging backend and reports every
+        // problem itself, so silence SLF4J's "no providers" notice instead of printing it on every run.
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System::getenv));
     }
 

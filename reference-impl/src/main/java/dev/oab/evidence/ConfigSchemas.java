@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import dev.oab.json.JsonDocumentException;
+import dev.oab.json.SchemaErrors;
 import dev.oab.json.StrictJson;
 
 import java.io.IOException;
@@ -92,7 +93,7 @@ public final class ConfigSchemas {
             return new ConfigReport(path, kind, Map.of(), findings);
         }
         for (Error error : schema(kind).validate(document)) {
-            findings.add(Finding.error(prefix + ".schema-violation", path, describe(error)
+            findings.add(Finding.error(prefix + ".schema-violation", path, SchemaErrors.describe(error)
                     + " (schema " + kind.schemaFile() + ")"));
         }
         if (kind == ConfigKind.SEEDS && findings.isEmpty()) {
@@ -112,16 +113,6 @@ public final class ConfigSchemas {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(JsonNode document) {
         return new LinkedHashMap<>((Map<String, Object>) Inputs.toJava(document));
-    }
-
-    /** "/seeds/0/value: string found, integer expected", with the root shown as "/". */
-    private static String describe(Error error) {
-        String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
-        String message = error.getMessage();
-        if (message.startsWith(location + ": ")) {
-            message = message.substring(location.length() + 2);
-        }
-        return (location.isEmpty() ? "/" : location) + ": " + message;
     }
 
     private static synchronized Schema schema(ConfigKind kind) throws EvidenceReadException {

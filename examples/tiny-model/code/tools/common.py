@@ -1,4 +1,4 @@
-"""Shared by training and inference: the data format and the safetensors writer/reader.
+"""Supporting library shared by training, evaluation and inference: the data format and the safetensors writer/reader.
 
 Plain Python, no third-party packages, so the bundle's software environment is just the interpreter.
 """
