@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the bundled example: build the oab command, make a signing key as a model team
 # would (kept under target/, never committed), pack examples/tiny-model into a signed bundle,
-# verify it as a consumer would (integrity, trusted signer, expected name), and rebuild its
-# weights from the bundle's own code, hyperparameters and seeds.
+# validate it against the oab-full profile as a registry would, verify it as a consumer would
+# (integrity, trusted signer, expected name), and rebuild its weights from the bundle's own code,
+# hyperparameters and seeds.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/target/example"
@@ -23,6 +24,10 @@ echo "== pack and sign"
 
 echo "== inspect"
 ./oab inspect "$out/tiny-model-1.0.0.oab"
+
+echo "== validate against oab-full (reports under $out/)"
+./oab validate "$out/tiny-model-1.0.0.oab" --profile oab-full --key "$out/producer.public.pem" \
+  --html "$out/tiny-model-1.0.0.validation.html" --badge "$out/tiny-model-1.0.0.badge.svg"
 
 echo "== verify as a consumer"
 ./oab verify "$out/tiny-model-1.0.0.oab" --key "$out/producer.public.pem" --name tiny-model --min-version 1.0.0
