@@ -35,7 +35,9 @@ public final class CliErrors {
         String prefix = e.category() == OabException.Category.CHECK_FAILED
                 ? "oab " + command + ": verification FAILED: "
                 : "oab " + command + ": error: ";
-        err.println(prefix + e.getMessage());
+        // A format defect leads with its spec code, so scripts and people can look it up.
+        String code = e instanceof dev.oab.bundle.BundleFormatException bfe ? bfe.code() + ": " : "";
+        err.println(prefix + code + e.getMessage());
         err.flush();
         return exitCode(e);
     }
