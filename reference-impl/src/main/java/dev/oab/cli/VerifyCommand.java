@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oab.OabException;
-import dev.oab.bundle.BundleFormatException;
-import dev.oab.bundle.BundleReader;
+import dev.oab.bundle.BundleCheck;
 import dev.oab.bundle.BundleSignatures;
-import dev.oab.bundle.BundleVerifier;
 import dev.oab.bundle.IntegrityReport;
 import dev.oab.bundle.Manifest;
 import dev.oab.bundle.Problem;
-import dev.oab.bundle.Versions;
 import dev.oab.json.StrictJson;
 import dev.oab.signing.DirectoryVerifier;
 import dev.oab.signing.PemKeys;
@@ -95,34 +92,18 @@ final class VerifyCommand implements Callable<Integer> {
 
     private int verifyBundle() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<SignatureVerifier> verifiers = verifiers();
-        Manifest manifest = null;
-        IntegrityReport integrity;
-        List<Problem> problems = new ArrayList<>();
-        List<BundleSignatures.SignatureCheck> signatures = List.of();
-        try (BundleReader reader = BundleReader.open(path)) {
-            manifest = reader.manifest();
-            problems.addAll(identityProblems(manifest));
-            Progress progress = Progress.of(progressMode, spec.commandLine().getErr(), "verifying");
-            try {
-                integrity = BundleVerifier.create().withProgress(progress).verify(reader);
-            } finally {
-                progress.finish();
-            }
-            problems.addAll(integrity.problems());
-            if (!verifiers.isEmpty()) {
-                signatures = BundleSignatures.verify(reader, verifiers);
-                if (signatures.stream().noneMatch(BundleSignatures.SignatureCheck::accepted)) {
-                    signatures.forEach(s -> problems.addAll(s.problems()));
-                    problems.add(new Problem("signature.none-trusted", "", reader.signatures().isEmpty()
-                            ? "the bundle carries no signature, and a trusted signer was required"
-                            : "no embedded signature was made by a trusted signer"));
-                }
-            }
-        } catch (BundleFormatException e) {
-            integrity = new IntegrityReport(0, 0, List.of());
-            problems.addAll(e.problems());
+        Progress progress = Progress.of(progressMode, spec.commandLine().getErr(), "verifying");
+        BundleCheck.Result result;
+        try {
+            result = BundleCheck.builder().trust(verifiers()).expectedName(expectedName).minVersion(minVersion)
+                    .progress(progress).build().check(path);
+        } finally {
+            progress.finish();
         }
+        Manifest manifest = result.manifest().orElse(null);
+        IntegrityReport integrity = result.integrity();
+        List<Problem> problems = result.problems();
+        List<BundleSignatures.SignatureCheck> signatures = result.signatures();
         if (pgpKey != null && problems.isEmpty()) {
             Path asc = path.resolveSibling(path.getFileName() + ".asc");
             PgpSignatures.verifyDetached(path, read(asc), read(pgpKey));
@@ -156,19 +137,6 @@ final class VerifyCommand implements Callable<Integer> {
                     .map(c -> c.getSubjectX500Principal().getName()).orElse("?") + " chains to " + certChain;
         }
         return "valid, key " + keys.get(check.acceptedBy().orElseThrow());
-    }
-
-    private List<Problem> identityProblems(Manifest manifest) {
-        List<Problem> problems = new ArrayList<>();
-        if (expectedName != null && !expectedName.equals(manifest.name())) {
-            problems.add(new Problem("bundle.wrong-name", "name", "the bundle is '" + manifest.name()
-                    + "', not the required '" + expectedName + "'"));
-        }
-        if (minVersion != null && Versions.compare(manifest.version(), minVersion) < 0) {
-            problems.add(new Problem("bundle.version-too-old", "version", "the bundle is version "
-                    + manifest.version() + ", older than the required " + minVersion + " (a rollback?)"));
-        }
-        return problems;
     }
 
     private List<SignatureVerifier> verifiers() throws OabException {
