@@ -78,7 +78,7 @@ public class BundleMojo extends AbstractSigningMojo {
         Map<String, Path> additional = FileSets.collect(fileSets, project.getBasedir().toPath());
         Optional<Instant> time = timestamp();
         Path output = outputDirectory.toPath().resolve(finalName + ".oab");
-        BundleWriter.Builder writer = BundleWriter.builder();
+        BundleWriter.Builder writer = BundleWriter.builder().progress(new LogProgress(getLog(), "packing"));
         time.ifPresent(writer::timestamp);
         Path key = signingKeyPath();
         if (key != null) {

@@ -93,7 +93,9 @@ public class VerifyMojo extends AbstractMojo {
             getLog().warn("No bundle to verify: no dependency of type oab and no <bundles>");
             return;
         }
-        BundleCheck check = BundleCheck.builder().trust(verifiers()).build();
+        // target/oab/<artifactId>/ belongs to this goal: a new build replaces what the last one extracted.
+        BundleCheck check = BundleCheck.builder().trust(verifiers()).replaceExtracted(true)
+                .progress(new LogProgress(getLog(), "verifying")).build();
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, Path> target : targets.entrySet()) {
             String id = target.getKey();

@@ -25,8 +25,10 @@ public final class BundleCheck {
     private final Optional<String> expectedName;
     private final Optional<String> minVersion;
     private final ProgressListener progress;
+    private final boolean replaceExtracted;
 
     private BundleCheck(Builder b) {
+        this.replaceExtracted = b.replaceExtracted;
         this.trusted = List.copyOf(b.trusted);
         this.expectedName = Optional.ofNullable(b.expectedName);
         this.minVersion = Optional.ofNullable(b.minVersion);
@@ -44,7 +46,8 @@ public final class BundleCheck {
 
     /**
      * Checks {@code bundle} and, when every check passed and {@code extractTo} is not null,
-     * extracts it there (replacing nothing on failure; see {@link BundleExtractor}).
+     * extracts it there (see {@link BundleExtractor}; an existing extraction is replaced only
+     * when {@link Builder#replaceExtracted} is set, and only by a bundle that passed).
      */
     public Result check(Path bundle, Path extractTo) throws OabException, IOException {
         Manifest manifest = null;
@@ -66,7 +69,7 @@ public final class BundleCheck {
                 }
             }
             if (problems.isEmpty() && extractTo != null) {
-                BundleExtractor.extract(reader, extractTo);
+                BundleExtractor.extract(reader, extractTo, replaceExtracted);
             }
         } catch (BundleFormatException e) {
             integrity = new IntegrityReport(0, 0, List.of());
@@ -113,6 +116,16 @@ public final class BundleCheck {
         private String expectedName;
         private String minVersion;
         private ProgressListener progress = ProgressListener.NONE;
+        private boolean replaceExtracted;
+
+        /**
+         * Lets an extraction replace what an earlier one left in the target directory (a build
+         * that owns the directory); by default the target must be new or empty.
+         */
+        public Builder replaceExtracted(boolean replace) {
+            this.replaceExtracted = replace;
+            return this;
+        }
 
         /**
          * Requires a signature by one of these signers (trusted keys or CA anchors). Without any,

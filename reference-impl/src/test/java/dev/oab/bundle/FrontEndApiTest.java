@@ -98,6 +98,15 @@ class FrontEndApiTest {
         assertTrue(ok.passed(), ok.problems().toString());
         assertTrue(Files.isRegularFile(target.resolve("model/model.safetensors")));
 
+        BundleCheck.Result again = BundleCheck.builder().replaceExtracted(true)
+                .trust(List.of(SignatureVerifier.forPublicKey(producer.getPublic()))).build().check(bundle, target);
+        assertTrue(again.passed(), again.problems().toString());
+        assertTrue(Files.isRegularFile(target.resolve("model/model.safetensors")));
+        try (var siblings = Files.list(tmp)) {
+            assertEquals(List.of(), siblings.filter(p -> p.getFileName().toString().startsWith(".out")).toList());
+        }
+        assertThrows(BundleExtractor.ExtractionTargetException.class, () -> BundleCheck.builder().build().check(bundle, target));
+
         Path refusedTarget = tmp.resolve("refused");
         BundleCheck.Result untrusted = BundleCheck.builder()
                 .trust(List.of(SignatureVerifier.forPublicKey(stranger.getPublic()))).build().check(bundle, refusedTarget);
