@@ -71,7 +71,7 @@ abstract class AbstractSigningMojo extends AbstractMojo {
     File pgpKey;
 
     /**
-     * The time recorded in the bundle and its OpenPGP signature, for reproducible builds: RFC 3339
+     * The time recorded in the bundle (its {@code created} field and every entry), for reproducible builds: RFC 3339
      * or seconds since the epoch. Empty or one character (Maven's convention) means none.
      */
     @Parameter(property = "oab.outputTimestamp", defaultValue = "${project.build.outputTimestamp}")
@@ -115,8 +115,7 @@ abstract class AbstractSigningMojo extends AbstractMojo {
         try {
             return SigningKeys.load(key, passphrase, path(signingCertificate), path(certificateChain));
         } catch (OabException e) {
-            Errors.rethrow(Errors.map(e, signingKeyElement()));
-            throw new AssertionError(e);
+            throw Errors.fail(e, signingKeyElement());
         } finally {
             clear(passphrase);
         }
@@ -131,11 +130,12 @@ abstract class AbstractSigningMojo extends AbstractMojo {
         char[] passphrase = passphrase();
         try {
             byte[] secret = Files.readAllBytes(pgpKey.toPath());
-            byte[] signature = PgpSignatures.signDetached(bundle, secret, passphrase,
-                    timestamp().orElse(Instant.now()));
+            // The signing time is the real one, as gpg's: the build timestamp is usually older
+            // than the key, and OpenPGP verifiers refuse signatures that predate their key.
+            byte[] signature = PgpSignatures.signDetached(bundle, secret, passphrase, Instant.now());
             Files.write(asc, signature);
         } catch (OabException e) {
-            Errors.rethrow(Errors.map(e, "<pgpKey> (oab.pgpKey)"));
+            throw Errors.fail(e, "<pgpKey> (oab.pgpKey)");
         } catch (IOException e) {
             throw Errors.io("<pgpKey> (oab.pgpKey): cannot sign " + bundle, e);
         } finally {

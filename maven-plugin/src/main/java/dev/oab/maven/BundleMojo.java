@@ -88,8 +88,7 @@ public class BundleMojo extends AbstractSigningMojo {
         try {
             result = writer.build().write(BundlePlan.of(source, additional, time), output);
         } catch (OabException e) {
-            Errors.rethrow(Errors.map(e, "<sourceDirectory>/oab.yaml or <fileSets>"));
-            return;
+            throw Errors.fail(e, "<sourceDirectory>/oab.yaml or <fileSets>");
         } catch (IOException e) {
             throw Errors.io("cannot write " + output, e);
         }

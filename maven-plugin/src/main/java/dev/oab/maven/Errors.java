@@ -17,14 +17,17 @@ final class Errors {
     }
 
     /**
+     * Throws {@code e} as the build failure its category calls for. Declared to return an
+     * exception so callers can write {@code throw Errors.fail(...)} and the compiler sees the end.
+     *
      * @param element the configuration element the user should look at, e.g. {@code <signingKey>}
      */
-    static Exception map(OabException e, String element) {
-        return switch (e.category()) {
-            case CHECK_FAILED -> new MojoFailureException(e.getMessage(), e);
-            case BAD_REQUEST -> new MojoExecutionException(element + ": " + e.getMessage(), e);
-            case IO -> new MojoExecutionException(e.getMessage(), e);
-        };
+    static RuntimeException fail(OabException e, String element) throws MojoExecutionException, MojoFailureException {
+        switch (e.category()) {
+            case CHECK_FAILED -> throw new MojoFailureException(e.getMessage(), e);
+            case BAD_REQUEST -> throw new MojoExecutionException(element + ": " + e.getMessage(), e);
+            default -> throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
     static MojoExecutionException io(String what, IOException e) {
@@ -32,13 +35,5 @@ final class Errors {
                 : e instanceof java.nio.file.AccessDeniedException ad ? ad.getFile() + ": permission denied"
                 : e.toString();
         return new MojoExecutionException(what + ": " + detail, e);
-    }
-
-    /** Rethrows what {@link #map} returned with its checked type. */
-    static void rethrow(Exception e) throws MojoExecutionException, MojoFailureException {
-        if (e instanceof MojoFailureException f) {
-            throw f;
-        }
-        throw (MojoExecutionException) e;
     }
 }

@@ -60,7 +60,7 @@ public class SignMojo extends AbstractSigningMojo {
                         + BundleSignatures.entryName(signerName) + ")");
             }
         } catch (OabException e) {
-            Errors.rethrow(Errors.map(e, "<bundleFile> or <signerName>"));
+            throw Errors.fail(e, "<bundleFile> or <signerName>");
         } catch (IOException e) {
             throw Errors.io("cannot sign " + bundle, e);
         }

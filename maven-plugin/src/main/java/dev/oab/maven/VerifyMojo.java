@@ -104,8 +104,7 @@ public class VerifyMojo extends AbstractMojo {
             try {
                 result = check.check(target.getValue(), extractTo);
             } catch (OabException e) {
-                Errors.rethrow(Errors.map(e, "<unpackDirectory> (oab.unpackDirectory)"));
-                return;
+                throw Errors.fail(e, "<unpackDirectory> (oab.unpackDirectory)");
             } catch (IOException e) {
                 throw Errors.io(id + ": cannot read " + target.getValue(), e);
             }
