@@ -4,12 +4,10 @@ import dev.oab.OabException;
 import dev.oab.signing.ModelSigner;
 import dev.oab.signing.PgpSignatures;
 import dev.oab.signing.SigningKeys;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -28,7 +26,7 @@ import java.util.Arrays;
  * What {@code oab:bundle} and {@code oab:sign} share: where the signing key is, where its
  * passphrase comes from (never the POM), and the OpenPGP {@code .asc} attached beside the bundle.
  */
-abstract class AbstractSigningMojo extends AbstractMojo {
+abstract class AbstractSigningMojo extends AbstractOabMojo {
 
     static final String KEY_ENV = "OAB_SIGNING_KEY";
     static final String PASSPHRASE_ENV = "OAB_KEY_PASSPHRASE";
@@ -76,13 +74,6 @@ abstract class AbstractSigningMojo extends AbstractMojo {
      */
     @Parameter(property = "oab.outputTimestamp", defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
-
-    /** Skip every OAB goal. */
-    @Parameter(property = "oab.skip", defaultValue = "false")
-    boolean skip;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
 
     @Parameter(defaultValue = "${settings}", readonly = true, required = true)
     Settings settings;

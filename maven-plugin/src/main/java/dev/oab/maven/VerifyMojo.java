@@ -7,7 +7,6 @@ import dev.oab.signing.PemKeys;
 import dev.oab.signing.SignatureVerifier;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -15,7 +14,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.resolution.ArtifactRequest;
@@ -40,7 +38,7 @@ import java.util.Map;
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.TEST)
-public class VerifyMojo extends AbstractMojo {
+public class VerifyMojo extends AbstractOabMojo {
 
     /** Public keys (PEM) of the signers you trust (OMS key method). A bundle needs a signature by one. */
     @Parameter(property = "oab.trustedKeys")
@@ -68,13 +66,6 @@ public class VerifyMojo extends AbstractMojo {
     /** Where {@code <unpack>} extracts bundles. */
     @Parameter(property = "oab.unpackDirectory", defaultValue = "${project.build.directory}/oab")
     File unpackDirectory;
-
-    /** Skip every OAB goal. */
-    @Parameter(property = "oab.skip", defaultValue = "false")
-    boolean skip;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
