@@ -23,6 +23,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +89,20 @@ public class VerifyMojo extends AbstractOabMojo {
         BundleCheck check = BundleCheck.builder().trust(verifiers()).replaceExtracted(true)
                 .progress(new LogProgress(getLog(), "verifying")).build();
         List<String> failures = new ArrayList<>();
+        Map<String, String> unpackedBy = new HashMap<>();
         for (Map.Entry<String, Path> target : targets.entrySet()) {
             String id = target.getKey();
-            Path extractTo = unpack ? unpackDirectory.toPath().resolve(artifactIdOf(id)) : null;
+            Path extractTo = null;
+            if (unpack) {
+                String folder = artifactIdOf(id);
+                String other = unpackedBy.putIfAbsent(folder, id);
+                if (other != null) {
+                    throw new MojoExecutionException("<unpack> (oab.unpack): " + other + " and " + id + " would both "
+                            + "be extracted to " + unpackDirectory.toPath().resolve(folder) + "; verify them in "
+                            + "separate executions with different <unpackDirectory>");
+                }
+                extractTo = unpackDirectory.toPath().resolve(folder);
+            }
             BundleCheck.Result result;
             try {
                 result = check.check(target.getValue(), extractTo);
