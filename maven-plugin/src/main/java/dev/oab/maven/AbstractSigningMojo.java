@@ -1,6 +1,8 @@
 package dev.oab.maven;
 
 import dev.oab.OabException;
+import dev.oab.bundle.BuildTimestamp;
+import dev.oab.signing.KeyException;
 import dev.oab.signing.ModelSigner;
 import dev.oab.signing.PgpSignatures;
 import dev.oab.signing.SigningKeys;
@@ -13,6 +15,7 @@ import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 import java.io.File;
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * What {@code oab:bundle} and {@code oab:sign} share: where the signing key is, where its
@@ -105,6 +109,14 @@ abstract class AbstractSigningMojo extends AbstractOabMojo {
         char[] passphrase = passphrase();
         try {
             return SigningKeys.load(key, passphrase, path(signingCertificate), path(certificateChain));
+        } catch (KeyException e) {
+            if (e.reason() == KeyException.Reason.WRONG_PASSPHRASE || e.reason() == KeyException.Reason.PASSPHRASE_REQUIRED) {
+                throw new MojoExecutionException(signingKeyElement() + ": " + key + " is encrypted and "
+                        + (passphrase == null ? "no passphrase was given" : "the passphrase from " + passphraseSource()
+                        + " does not decrypt it") + "; set the passphrase as the password of a settings.xml <server> "
+                        + "named by <serverId>, or in the environment variable " + PASSPHRASE_ENV);
+            }
+            throw Errors.fail(e, signingKeyElement());
         } catch (OabException e) {
             throw Errors.fail(e, signingKeyElement());
         } finally {
@@ -138,15 +150,20 @@ abstract class AbstractSigningMojo extends AbstractOabMojo {
         getLog().info("OpenPGP signature " + asc);
     }
 
-    java.util.Optional<Instant> timestamp() throws MojoExecutionException {
+    Optional<Instant> timestamp() throws MojoExecutionException {
         if (outputTimestamp == null || outputTimestamp.trim().length() <= 1) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return dev.oab.bundle.BuildTimestamp.parse(outputTimestamp, "<outputTimestamp> (project.build.outputTimestamp)");
+            return BuildTimestamp.parse(outputTimestamp, "<outputTimestamp> (project.build.outputTimestamp)");
         } catch (OabException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    private String passphraseSource() {
+        return serverId != null && !serverId.isBlank() ? "settings.xml server '" + serverId + "'"
+                : "the environment variable " + PASSPHRASE_ENV;
     }
 
     /** The passphrase from the settings.xml server {@code serverId}, else {@code OAB_KEY_PASSPHRASE}; may be null. */
@@ -158,8 +175,8 @@ abstract class AbstractSigningMojo extends AbstractOabMojo {
                         + serverId + "'; add one whose <password> is the key's passphrase");
             }
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-            for (org.apache.maven.settings.building.SettingsProblem problem : result.getProblems()) {
-                if (problem.getSeverity() != org.apache.maven.settings.building.SettingsProblem.Severity.WARNING) {
+            for (SettingsProblem problem : result.getProblems()) {
+                if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
                     throw new MojoExecutionException("<serverId> (oab.serverId): the password of server '" + serverId
                             + "' cannot be decrypted: " + problem.getMessage() + "; check settings-security.xml");
                 }
