@@ -1,5 +1,0 @@
-def log = new File(basedir, 'build.log').text
-assert log.contains("Packed passphrase-from-settings 1.0.0: 2 files")
-assert log.contains("signed as 'producer'")
-assert new File(basedir, 'target/passphrase-from-settings-1.0.0.oab').isFile()
-return true
