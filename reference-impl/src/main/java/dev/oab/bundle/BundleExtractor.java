@@ -31,8 +31,32 @@ public final class BundleExtractor {
 
     /** Extracts every entry of {@code bundle} (manifest and signatures included) into {@code target}. */
     public static void extract(BundleReader bundle, Path target) throws OabException, IOException {
+        extract(bundle, target, false);
+    }
+
+    /**
+     * Extracts every entry of {@code bundle} into {@code target}. With {@code replaceExisting}, a
+     * target that already holds files (an earlier extraction that a build owns) is replaced as a
+     * whole, and only once the new content has been written and checked; otherwise the target
+     * must be new or empty.
+     */
+    public static void extract(BundleReader bundle, Path target, boolean replaceExisting) throws OabException, IOException {
         Path absolute = target.toAbsolutePath().normalize();
-        checkTarget(absolute);
+        if (replaceExisting && Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isSymbolicLink(absolute)) {
+            Path previous = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".old.");
+            Files.delete(previous);
+            extractInto(bundle, absolute, previous);
+            return;
+        }
+        extractInto(bundle, absolute, null);
+    }
+
+    private static void extractInto(BundleReader bundle, Path absolute, Path moveExistingTo)
+            throws OabException, IOException {
+        if (moveExistingTo == null) {
+            checkTarget(absolute);
+        }
         Path parent = absolute.getParent();
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".");
@@ -72,11 +96,16 @@ public final class BundleExtractor {
                             "SHA-256 is " + actual + " but oab.json lists " + expected + ": nothing was extracted"));
                 }
             }
-            if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            if (moveExistingTo != null) {
+                Files.move(absolute, moveExistingTo, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } else if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
                 Files.delete(absolute); // checked empty above; rename needs it gone
             }
             Files.move(staging, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             done = true;
+            if (moveExistingTo != null) {
+                deleteTree(moveExistingTo);
+            }
         } finally {
             if (!done) {
                 deleteTree(staging);

@@ -31,12 +31,25 @@ public final class BundlePlan {
     /** Plans a bundle of {@code sourceDir}, described by its authoring file. */
     public static BundlePlan of(Path sourceDir, java.util.Optional<java.time.Instant> created)
             throws AuthoringException, IOException {
+        return of(sourceDir, Map.of(), created);
+    }
+
+    /**
+     * Plans a bundle of {@code sourceDir}, described by its authoring file, plus files kept
+     * elsewhere (a build's outputs, such as trained weights), each under the bundle path it is
+     * mapped to. The authoring file's {@code exclude} globs apply to the scanned directory only.
+     *
+     * @param additional bundle path → file; a path may not collide with a file of {@code sourceDir}
+     */
+    public static BundlePlan of(Path sourceDir, Map<String, Path> additional, java.util.Optional<java.time.Instant> created)
+            throws AuthoringException, IOException {
         Path authoringPath = AuthoringFile.locate(sourceDir).orElseThrow(() -> new AuthoringException(
                 "no authoring file in " + sourceDir + ": create oab.yaml with at least name, version, producer and "
                         + "license (oab init writes a skeleton)"));
         AuthoringFile authoring = AuthoringFile.read(authoringPath);
         SourceTree tree = SourceTree.scan(sourceDir, authoring.exclude(),
-                List.of(authoringPath.getFileName().toString()));
+                List.of(authoringPath.getFileName().toString()))
+                .withAdditional(additional, List.of(authoringPath.getFileName().toString()));
         if (tree.files().isEmpty()) {
             throw new AuthoringException(sourceDir + " holds no files to bundle");
         }

@@ -96,6 +96,65 @@ record SourceTree(Path root, List<SourceFile> files) {
         return new SourceTree(root, List.copyOf(files));
     }
 
+    /**
+     * This tree plus files from elsewhere, each under the bundle path it is mapped to (a build's
+     * outputs, such as weights under {@code target/}). The same path rules apply as to the
+     * scanned files, and a mapped path may not collide with a scanned one or with another.
+     *
+     * @param additional bundle path → file
+     * @param reserved   bundle paths no file may take (the authoring file)
+     */
+    SourceTree withAdditional(Map<String, Path> additional, List<String> reserved) throws IOException,
+            AuthoringException {
+        if (additional.isEmpty()) {
+            return this;
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, String> folded = new HashMap<>();
+        for (SourceFile f : files) {
+            folded.put(BundlePaths.collisionKey(f.path()), f.path());
+        }
+        List<SourceFile> merged = new ArrayList<>(files);
+        for (Map.Entry<String, Path> e : new java.util.TreeMap<>(additional).entrySet()) {
+            String path = e.getKey();
+            Path file = e.getValue();
+            Optional<Problem> p = BundlePaths.check(path);
+            if (p.isPresent()) {
+                problems.add(path + " (from " + file + "): " + p.get().message() + "; map it to another bundle path");
+                continue;
+            }
+            if (BundlePaths.collisionKey(path).equals(Manifest.PATH) || BundlePaths.isUnderFolded(path, Manifest.RESERVED_DIR)
+                    || reserved.contains(path)) {
+                problems.add(path + " (from " + file + ") is reserved; map it to another bundle path");
+                continue;
+            }
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (java.nio.file.NoSuchFileException ex) {
+                problems.add(path + ": " + file + " does not exist; build it first or fix the path");
+                continue;
+            }
+            if (!attrs.isRegularFile()) {
+                problems.add(path + ": " + file + " is not a regular file; a bundle holds regular files only");
+                continue;
+            }
+            String other = folded.putIfAbsent(BundlePaths.collisionKey(path), path);
+            if (other != null) {
+                problems.add(path + " (from " + file + ") collides with " + other + (other.equals(path) ? "" :
+                        " on case-insensitive or Unicode-normalising file systems") + "; map one of them elsewhere");
+                continue;
+            }
+            merged.add(new SourceFile(path, file, attrs.size()));
+        }
+        if (!problems.isEmpty()) {
+            throw new AuthoringException("cannot add files to the bundle of " + root + ":\n  "
+                    + String.join("\n  ", problems));
+        }
+        merged.sort((a, b) -> BundlePaths.UTF8_ORDER.compare(a.path(), b.path()));
+        return new SourceTree(root, List.copyOf(merged));
+    }
+
     private static boolean excluded(List<PathMatcher> excludes, String rel) {
         Path p = Path.of(rel);
         return excludes.stream().anyMatch(m -> m.matches(p));

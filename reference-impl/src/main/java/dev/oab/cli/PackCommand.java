@@ -1,5 +1,7 @@
 package dev.oab.cli;
 
+import dev.oab.authoring.AuthoringException;
+import dev.oab.bundle.BuildTimestamp;
 import dev.oab.bundle.BundlePlan;
 import dev.oab.bundle.BundleWriter;
 import dev.oab.bundle.Manifest;
@@ -10,7 +12,6 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -109,17 +110,10 @@ final class PackCommand implements Callable<Integer> {
     private Optional<Instant> resolveTimestamp() {
         String value = timestamp != null ? timestamp : env.apply("SOURCE_DATE_EPOCH");
         String origin = timestamp != null ? "--timestamp" : "SOURCE_DATE_EPOCH";
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
         try {
-            if (value.chars().allMatch(Character::isDigit)) {
-                return Optional.of(Instant.ofEpochSecond(Long.parseLong(value)));
-            }
-            return Optional.of(Instant.parse(value));
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), origin + " '" + value
-                    + "' is neither RFC 3339 (2026-01-31T12:00:00Z) nor seconds since the epoch");
+            return BuildTimestamp.parse(value, origin);
+        } catch (AuthoringException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

@@ -4,8 +4,8 @@ import dev.oab.OabException;
 import dev.oab.bundle.BundleSignatures;
 import dev.oab.signing.DirectorySigner;
 import dev.oab.signing.ModelSigner;
-import dev.oab.signing.PemKeys;
 import dev.oab.signing.PgpSignatures;
+import dev.oab.signing.SigningKeys;
 import dev.oab.signing.SigstoreBundle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -18,8 +18,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -171,20 +169,11 @@ public final class SignCommand implements Callable<Integer> {
                     "--cert-chain needs --signing-cert (the certificate of the key) as well");
         }
         char[] passphrase = CliErrors.passphrase(env);
-        PrivateKey key;
         try {
-            key = PemKeys.readPrivateKey(keyFile, passphrase);
+            return SigningKeys.load(keyFile, passphrase, signingCert, certChain);
         } finally {
             clear(passphrase);
         }
-        if (signingCert == null) {
-            return ModelSigner.withKey(key);
-        }
-        List<X509Certificate> chain = new ArrayList<>(PemKeys.readCertificates(signingCert));
-        if (certChain != null) {
-            chain.addAll(PemKeys.readCertificates(certChain));
-        }
-        return ModelSigner.withCertificate(key, chain);
     }
 
     private static void clear(char[] secret) {

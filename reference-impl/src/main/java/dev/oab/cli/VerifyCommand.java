@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oab.OabException;
-import dev.oab.bundle.BundleFormatException;
-import dev.oab.bundle.BundleReader;
+import dev.oab.bundle.BundleCheck;
 import dev.oab.bundle.BundleSignatures;
-import dev.oab.bundle.BundleVerifier;
 import dev.oab.bundle.IntegrityReport;
 import dev.oab.bundle.Manifest;
 import dev.oab.bundle.Problem;
@@ -111,30 +109,21 @@ final class VerifyCommand implements Callable<Integer> {
     private int verifyBundle() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         TrustPolicy policy = policy();
-        Manifest manifest = null;
-        IntegrityReport integrity;
-        List<Problem> problems = new ArrayList<>();
-        TrustPolicy.TrustDecision decision = null;
-        try (BundleReader reader = BundleReader.open(path)) {
-            manifest = reader.manifest();
-            Progress progress = Progress.of(progressMode, spec.commandLine().getErr(), "verifying");
-            try {
-                integrity = BundleVerifier.create().withProgress(progress).verify(reader);
-            } finally {
-                progress.finish();
-            }
-            problems.addAll(integrity.problems());
-            decision = policy.evaluate(reader);
-            problems.addAll(decision.problems());
-        } catch (BundleFormatException e) {
-            integrity = new IntegrityReport(0, 0, List.of());
-            problems.addAll(e.problems());
+        Progress progress = Progress.of(progressMode, spec.commandLine().getErr(), "verifying");
+        BundleCheck.Result result;
+        try {
+            result = BundleCheck.builder().policy(policy).progress(progress).build().check(path);
+        } finally {
+            progress.finish();
         }
+        Manifest manifest = result.manifest().orElse(null);
+        IntegrityReport integrity = result.integrity();
+        List<Problem> problems = result.problems();
+        List<BundleSignatures.SignatureCheck> signatures = result.signatures();
         if (pgpKey != null && problems.isEmpty()) {
             Path asc = path.resolveSibling(path.getFileName() + ".asc");
             PgpSignatures.verifyDetached(path, read(asc), read(pgpKey));
         }
-        List<BundleSignatures.SignatureCheck> signatures = decision == null ? List.of() : decision.checks();
         boolean ok = problems.isEmpty();
         if (json) {
             printJson(out, manifest, integrity, signatures, problems);

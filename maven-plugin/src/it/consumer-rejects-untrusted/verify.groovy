@@ -1,0 +1,5 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('dev.oab.it:producer:oab:1.0.0 (')
+assert log.contains('FAILED verification')
+assert log.contains('no embedded signature was made by a trusted signer')
+return true
