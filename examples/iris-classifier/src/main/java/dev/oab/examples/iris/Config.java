@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The values a run takes from {@code config/hyperparameters.json} and {@code config/seeds.json}. */
-record Config(int epochs, double learningRate, double l2, long splitSeed, long initSeed) {
+record Config(int epochs, double learningRate, double l2, int checkpointEvery, long splitSeed, long initSeed) {
 
     static Config read(Path hyperparameters, Path seeds) throws IOException {
         Map<String, Object> h = Json.object(Json.object(Json.parse(read(hyperparameters)), hyperparameters.toString())
@@ -17,7 +17,12 @@ record Config(int epochs, double learningRate, double l2, long splitSeed, long i
         long split = seed(s, "data.split", seeds);
         long init = seed(s, "training.init", seeds);
         return new Config(((Number) h.get("epochs")).intValue(), ((Number) h.get("learning_rate")).doubleValue(),
-                ((Number) h.get("l2")).doubleValue(), split, init);
+                ((Number) h.get("l2")).doubleValue(), ((Number) h.get("checkpoint_every")).intValue(), split, init);
+    }
+
+    /** One seed of {@code config/seeds.json} by name. */
+    static long seed(Path seeds, String name) throws IOException {
+        return seed(Json.object(Json.parse(read(seeds)), seeds.toString()), name, seeds);
     }
 
     private static long seed(Map<String, Object> doc, String name, Path file) throws IOException {

@@ -7,9 +7,10 @@ import java.util.Locale;
 
 /**
  * Evaluation: accuracy, mean cross-entropy and the confusion matrix of the model on the 30
- * held-out rows (and, for comparison, on the 120 training rows), written as JSON.
+ * held-out rows of {@code data/evaluation/iris-evaluation.csv} (and, for comparison, on the 120
+ * training rows of {@code data/training/iris-train.csv}), written as JSON.
  * <pre>
- *   java Evaluate MODEL.safetensors DATA.csv HYPERPARAMETERS.json SEEDS.json OUT.json
+ *   java Evaluate MODEL.safetensors TRAINING.csv EVALUATION.csv OUT.json
  * </pre>
  */
 public final class Evaluate {
@@ -18,38 +19,31 @@ public final class Evaluate {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: Evaluate MODEL.safetensors DATA.csv HYPERPARAMETERS.json SEEDS.json OUT.json");
+        if (args.length != 4) {
+            System.err.println("usage: Evaluate MODEL.safetensors TRAINING.csv EVALUATION.csv OUT.json");
             System.exit(2);
         }
         SoftmaxRegression model = Safetensors.read(Path.of(args[0]));
-        IrisData data = IrisData.read(Path.of(args[1]));
-        Config config = Config.read(Path.of(args[2]), Path.of(args[3]));
-        int[] heldOut = data.heldOut(config.splitSeed());
-        int[] training = data.training(heldOut);
+        IrisData training = IrisData.read(Path.of(args[1]));
+        IrisData evaluation = IrisData.read(Path.of(args[2]));
         StringBuilder json = new StringBuilder("{\n");
         json.append("  \"model\": \"iris-classifier (softmax regression)\",\n");
-        json.append("  \"data\": \"data/training/iris.csv\",\n");
-        json.append("  \"split\": \"10 rows of each species held out with seed data.split\",\n");
-        json.append("  \"held_out_rows\": ").append(rows(heldOut)).append(",\n");
-        json.append("  \"held_out\": ").append(metrics(model, data, heldOut)).append(",\n");
-        json.append("  \"training\": ").append(metrics(model, data, training)).append("\n}\n");
-        Path out = Path.of(args[4]);
+        json.append("  \"evaluation_data\": \"data/evaluation/iris-evaluation.csv\",\n");
+        json.append("  \"training_data\": \"data/training/iris-train.csv\",\n");
+        json.append("  \"split\": \"10 rows of each species held out with seed data.split (code/data-preprocessing/Preprocess.java)\",\n");
+        json.append("  \"held_out\": ").append(metrics(model, evaluation)).append(",\n");
+        json.append("  \"training\": ").append(metrics(model, training)).append("\n}\n");
+        Path out = Path.of(args[3]);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, json, StandardCharsets.UTF_8);
         System.out.print(json);
     }
 
-    /** 1-based data line numbers (the header is line 1, so row i is line i + 2). */
-    private static String rows(int[] rows) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int k = 0; k < rows.length; k++) {
-            sb.append(k == 0 ? "" : ", ").append(rows[k] + 2);
+    private static String metrics(SoftmaxRegression model, IrisData data) {
+        int[] rows = new int[data.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
         }
-        return sb.append(']').toString();
-    }
-
-    private static String metrics(SoftmaxRegression model, IrisData data, int[] rows) {
         int classes = IrisData.CLASSES.size();
         int[][] confusion = new int[classes][classes];
         double loss = 0;

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The Iris data set (Fisher, 1936) as read from {@code data/training/iris.csv}, and its
- * deterministic split into training and held-out rows.
+ * Rows of the Iris data set (Fisher, 1936) as read from a CSV file with the header of
+ * {@code data/training/iris.csv}: the whole data set, or the training or evaluation split that
+ * {@link Preprocess} writes. Also the deterministic split itself.
  */
 final class IrisData {
 
@@ -20,19 +21,23 @@ final class IrisData {
     /** Rows of each class held out for evaluation. */
     static final int HELD_OUT_PER_CLASS = 10;
 
+    static final String HEADER = String.join(",", FEATURES) + ",species";
+
     final double[][] x;
     final int[] y;
+    /** The data lines as read, so a subset is written back byte for byte. */
+    private final List<String> lines;
 
-    private IrisData(double[][] x, int[] y) {
+    private IrisData(double[][] x, int[] y, List<String> lines) {
         this.x = x;
         this.y = y;
+        this.lines = lines;
     }
 
     static IrisData read(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        String header = String.join(",", FEATURES) + ",species";
-        if (lines.isEmpty() || !lines.get(0).equals(header)) {
-            throw new IOException(csv + ": expected the header " + header);
+        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+            throw new IOException(csv + ": expected the header " + HEADER);
         }
         List<double[]> xs = new ArrayList<>();
         List<Integer> ys = new ArrayList<>();
@@ -48,7 +53,32 @@ final class IrisData {
             xs.add(row);
             ys.add(CLASSES.indexOf(f[4]));
         }
-        return new IrisData(xs.toArray(new double[0][]), ys.stream().mapToInt(Integer::intValue).toArray());
+        return new IrisData(xs.toArray(new double[0][]), ys.stream().mapToInt(Integer::intValue).toArray(),
+                List.copyOf(lines.subList(1, lines.size())));
+    }
+
+    /** The given rows, in the order given. */
+    IrisData subset(int[] rows) {
+        double[][] xs = new double[rows.length][];
+        int[] ys = new int[rows.length];
+        List<String> kept = new ArrayList<>();
+        for (int k = 0; k < rows.length; k++) {
+            xs[k] = x[rows[k]];
+            ys[k] = y[rows[k]];
+            kept.add(lines.get(rows[k]));
+        }
+        return new IrisData(xs, ys, List.copyOf(kept));
+    }
+
+    /** Writes the rows as CSV: the header, then each data line as it was read, LF line ends, UTF-8. */
+    void write(Path csv) throws IOException {
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        for (String line : lines) {
+            sb.append(line).append('\n');
+        }
+        Path parent = csv.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Files.writeString(csv, sb, StandardCharsets.UTF_8);
     }
 
     int size() {

@@ -29,15 +29,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The release proves its own reproducibility: from the signed bundle alone (verified, then
- * extracted), compile the bundled code with the JDK's compiler, run the bundled training code on
- * the bundled data with the bundled hyperparameters and seeds, and get weights whose SHA-256 is
- * the one {@code oab.json} records for the bundled weights. The bundled evaluation code, run on
- * those weights, gives the bundled evaluation results byte for byte too.
+ * extracted), compile the bundled code with the JDK's compiler, run the bundled preprocessing code
+ * on the bundled data set with the bundled seeds, then the bundled training code on the split it
+ * made with the bundled hyperparameters and seeds, and get split files, checkpoints and weights
+ * whose SHA-256s are the ones {@code oab.json} records for the bundled files. The bundled
+ * evaluation code, run on those weights and splits, gives the bundled evaluation results byte for
+ * byte too.
  */
 class ReproducibilityIT {
 
     private static final String WEIGHTS = "model/iris-classifier.safetensors";
     private static final String METRICS = "docs/evaluation/metrics.json";
+    private static final String TRAINING = "data/training/iris-train.csv";
+    private static final String EVALUATION = "data/evaluation/iris-evaluation.csv";
 
     @Test
     void retrainingFromTheBundleGivesTheBundledWeights(@TempDir Path tmp) throws Exception {
@@ -55,18 +59,38 @@ class ReproducibilityIT {
         }
 
         Path classes = compile(extracted.resolve("code"), tmp.resolve("classes"));
+        Path data = tmp.resolve("data");
         Path weights = tmp.resolve("retrained.safetensors");
+        Path checkpoints = tmp.resolve("checkpoints");
         Path metrics = tmp.resolve("metrics.json");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
-            run(loader, "dev.oab.examples.iris.Train", extracted.resolve("data/training/iris.csv").toString(),
+            run(loader, "dev.oab.examples.iris.Preprocess", extracted.resolve("data/training/iris.csv").toString(),
+                    extracted.resolve("config/seeds.json").toString(), data.toString());
+            run(loader, "dev.oab.examples.iris.Train", data.resolve("training/iris-train.csv").toString(),
                     extracted.resolve("config/hyperparameters.json").toString(),
-                    extracted.resolve("config/seeds.json").toString(), weights.toString());
+                    extracted.resolve("config/seeds.json").toString(), weights.toString(), checkpoints.toString());
             run(loader, "dev.oab.examples.iris.Evaluate", weights.toString(),
-                    extracted.resolve("data/training/iris.csv").toString(),
-                    extracted.resolve("config/hyperparameters.json").toString(),
-                    extracted.resolve("config/seeds.json").toString(), metrics.toString());
+                    data.resolve("training/iris-train.csv").toString(),
+                    data.resolve("evaluation/iris-evaluation.csv").toString(), metrics.toString());
         }
 
+        assertEquals(recorded(manifest, TRAINING), sha256(data.resolve("training/iris-train.csv")),
+                "the re-made training split differs from the bundled one");
+        assertEquals(recorded(manifest, EVALUATION), sha256(data.resolve("evaluation/iris-evaluation.csv")),
+                "the re-made evaluation split differs from the bundled one");
+        List<String> bundledCheckpoints = manifest.files().stream().map(f -> f.path())
+                .filter(p -> p.startsWith("checkpoints/")).sorted().toList();
+        List<String> retrainedCheckpoints;
+        try (Stream<Path> files = Files.list(checkpoints)) {
+            retrainedCheckpoints = files.map(p -> "checkpoints/" + p.getFileName()).sorted().toList();
+        }
+        assertEquals(List.of("checkpoints/epoch-100.safetensors", "checkpoints/epoch-200.safetensors",
+                "checkpoints/epoch-300.safetensors", "checkpoints/epoch-400.safetensors"), bundledCheckpoints);
+        assertEquals(bundledCheckpoints, retrainedCheckpoints);
+        for (String checkpoint : bundledCheckpoints) {
+            assertEquals(recorded(manifest, checkpoint), sha256(tmp.resolve(checkpoint)),
+                    checkpoint + ": the retrained checkpoint differs from the bundled one");
+        }
         assertEquals(recorded(manifest, WEIGHTS), sha256(weights), "retrained weights differ from the bundled ones");
         assertEquals(recorded(manifest, METRICS), sha256(metrics), "re-run evaluation differs from the bundled one");
     }

@@ -24,6 +24,12 @@ class TrainTest {
         return Config.read(ROOT.resolve("config/hyperparameters.json"), ROOT.resolve("config/seeds.json"));
     }
 
+    /** The 120 training rows, as Preprocess splits them off. */
+    private static IrisData training() throws Exception {
+        IrisData data = data();
+        return data.subset(data.training(data.heldOut(config().splitSeed())));
+    }
+
     @Test
     void theDataIsFishersIris() throws Exception {
         IrisData data = data();
@@ -60,8 +66,8 @@ class TrainTest {
         Config config = config();
         Path a = tmp.resolve("a.safetensors");
         Path b = tmp.resolve("b.safetensors");
-        Safetensors.write(Train.train(data, config), Map.of("k", "v"), a);
-        Safetensors.write(Train.train(data, config), Map.of("k", "v"), b);
+        Safetensors.write(Train.train(training(), config), Map.of("k", "v"), a);
+        Safetensors.write(Train.train(training(), config), Map.of("k", "v"), b);
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
 
         SoftmaxRegression model = Safetensors.read(a);
@@ -77,9 +83,50 @@ class TrainTest {
     }
 
     @Test
+    void checkpointsComeEveryHundredEpochsAndLeadToTheFinalWeights(@TempDir Path tmp) throws Exception {
+        java.util.List<Integer> epochs = new java.util.ArrayList<>();
+        Map<Integer, byte[]> saved = new java.util.TreeMap<>();
+        Path file = tmp.resolve("c.safetensors");
+        SoftmaxRegression last = Train.train(training(), config(), (epoch, model) -> {
+            epochs.add(epoch);
+            Safetensors.write(model, Map.of(), file);
+            saved.put(epoch, Files.readAllBytes(file));
+        });
+        assertEquals(java.util.List.of(100, 200, 300, 400), epochs);
+        // Each checkpoint is a snapshot, not the final weights, and training resumed from it.
+        Safetensors.write(last, Map.of(), file);
+        byte[] finalBytes = Files.readAllBytes(file);
+        for (byte[] checkpoint : saved.values()) {
+            assertTrue(!Arrays.equals(checkpoint, finalBytes));
+        }
+        Path plain = tmp.resolve("p.safetensors");
+        Safetensors.write(Train.train(training(), config()), Map.of(), plain);
+        assertArrayEquals(finalBytes, Files.readAllBytes(plain), "checkpointing must not change the final weights");
+    }
+
+    @Test
+    void preprocessWritesTheSplitAsRowsOfTheDataSet(@TempDir Path tmp) throws Exception {
+        Preprocess.main(new String[] {ROOT.resolve("data/training/iris.csv").toString(),
+                ROOT.resolve("config/seeds.json").toString(), tmp.toString()});
+        java.util.List<String> all = Files.readAllLines(ROOT.resolve("data/training/iris.csv"));
+        java.util.List<String> train = Files.readAllLines(tmp.resolve(Preprocess.TRAINING));
+        java.util.List<String> evaluation = Files.readAllLines(tmp.resolve(Preprocess.EVALUATION));
+        assertEquals(all.get(0), train.get(0));
+        assertEquals(all.get(0), evaluation.get(0));
+        assertEquals(121, train.size());
+        assertEquals(31, evaluation.size());
+        IrisData data = data();
+        int[] heldOut = data.heldOut(config().splitSeed());
+        for (int k = 0; k < heldOut.length; k++) {
+            assertEquals(all.get(heldOut[k] + 1), evaluation.get(k + 1));
+        }
+        assertEquals(150, train.size() - 1 + evaluation.size() - 1);
+    }
+
+    @Test
     void safetensorsHeaderIsAlignedAndOffsetsAreContiguous(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("m.safetensors");
-        Safetensors.write(Train.train(data(), config()), Map.of(), file);
+        Safetensors.write(Train.train(training(), config()), Map.of(), file);
         byte[] bytes = Files.readAllBytes(file);
         long headerLength = java.nio.ByteBuffer.wrap(bytes, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
         assertEquals(0, headerLength % 8);
