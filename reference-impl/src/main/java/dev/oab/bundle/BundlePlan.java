@@ -3,6 +3,7 @@ package dev.oab.bundle;
 import dev.oab.authoring.AuthoringException;
 import dev.oab.authoring.AuthoringFile;
 import dev.oab.authoring.ConventionalLayout;
+import dev.oab.authoring.HuggingFaceLayout;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,12 +32,13 @@ public final class BundlePlan {
     /** Plans a bundle of {@code sourceDir}, described by its authoring file. */
     public static BundlePlan of(Path sourceDir, java.util.Optional<java.time.Instant> created)
             throws AuthoringException, IOException {
-        Path authoringPath = AuthoringFile.locate(sourceDir).orElseThrow(() -> new AuthoringException(
-                "no authoring file in " + sourceDir + ": create oab.yaml with at least name, version, producer and "
-                        + "license (oab init writes a skeleton)"));
-        AuthoringFile authoring = AuthoringFile.read(authoringPath);
+        java.util.Optional<Path> located = AuthoringFile.locate(sourceDir);
+        // No authoring file: a Hugging Face model directory is described by inference (spec/ecosystem.md §2).
+        AuthoringFile authoring = located.isPresent() ? AuthoringFile.read(located.get())
+                : HuggingFaceLayout.authoringFor(sourceDir);
+        String authoringName = located.map(p -> p.getFileName().toString()).orElse("inferred Hugging Face layout");
         SourceTree tree = SourceTree.scan(sourceDir, authoring.exclude(),
-                List.of(authoringPath.getFileName().toString()));
+                located.map(p -> List.of(p.getFileName().toString())).orElse(List.of()));
         if (tree.files().isEmpty()) {
             throw new AuthoringException(sourceDir + " holds no files to bundle");
         }
@@ -60,7 +62,7 @@ public final class BundlePlan {
             // The same checks a reader applies, so a pack never writes a bundle it would refuse to read.
             ManifestCodec.parse(ManifestCodec.write(draft));
         } catch (BundleFormatException e) {
-            throw new AuthoringException(authoringPath.getFileName() + ": " + e.getMessage(), e);
+            throw new AuthoringException(authoringName + ": " + e.getMessage(), e);
         }
         return new BundlePlan(tree, draft);
     }
