@@ -20,6 +20,7 @@ import java.util.function.Function;
                 SignCommand.class,
                 KeygenCommand.class,
                 MofCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
