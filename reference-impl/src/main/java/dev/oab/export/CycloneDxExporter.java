@@ -144,9 +144,11 @@ public final class CycloneDxExporter {
         }
         facts.modelCardPath.ifPresent(p -> {
             ExternalReference card = new ExternalReference();
-            card.setType(ExternalReference.Type.MODEL_CARD);
+            // cyclonedx-core-java 12.2.0 writes MODEL_CARD as "model_card", which the 1.6 schema rejects
+            // ("model-card"); "documentation" is valid and says the same with the comment.
+            card.setType(ExternalReference.Type.DOCUMENTATION);
             card.setUrl(p);
-            card.setComment("the model card inside the bundle");
+            card.setComment("model card, inside the bundle");
             m.file(p).ifPresent(f -> card.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, f.sha256()))));
             model.addExternalReference(card);
         });

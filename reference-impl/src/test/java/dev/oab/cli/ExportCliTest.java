@@ -1,0 +1,54 @@
+package dev.oab.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExportCliTest {
+
+    @TempDir
+    Path tmp;
+
+    private String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = OabCommand.execute(args, new PrintWriter(out), new PrintWriter(err), name -> null);
+        return new String[]{String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void exportsOfThePackedExampleAreTheGoldenFiles() throws Exception {
+        Path spec = Path.of(System.getProperty("oab.spec.dir", "../spec"));
+        Path bundle = tmp.resolve("tiny-model.oab");
+        String[] r = run("pack", spec.resolveSibling("examples").resolve("tiny-model").toString(), "-o",
+                bundle.toString(), "--timestamp", "2026-01-01T00:00:00Z", "--progress", "none");
+        assertEquals("0", r[0], r[2]);
+        for (String[] format : new String[][]{{"cyclonedx", "tiny-model.cdx.json"}, {"spdx", "tiny-model.spdx.json"},
+                {"croissant", "tiny-model.croissant.json"}}) {
+            Path out = tmp.resolve(format[1]);
+            r = run("export", format[0], bundle.toString(), "-o", out.toString());
+            assertEquals("0", r[0], r[2]);
+            assertTrue(r[1].startsWith("wrote " + out + " (" + format[0] + ", "), r[1]);
+            assertArrayEquals(Files.readAllBytes(spec.resolve("vectors/exports").resolve(format[1])),
+                    Files.readAllBytes(out), format[1]);
+        }
+        r = run("export", "cyclonedx", bundle.toString());
+        assertEquals("0", r[0], r[2]);
+        assertEquals(Files.readString(spec.resolve("vectors/exports/tiny-model.cdx.json")), r[1]);
+    }
+
+    @Test
+    void unknownFormatIsAUsageError() {
+        String[] r = run("export", "xml", tmp.resolve("x.oab").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("cyclonedx, spdx, croissant"), r[2]);
+    }
+}
