@@ -47,14 +47,14 @@ public final class CycloneDxExporter {
     }
 
     /** The BOM of the bundle open in {@code reader}, as UTF-8 JSON ending with a newline. */
-    public static byte[] export(BundleReader reader) throws IOException, ExportException {
+    public static byte[] export(BundleReader reader) throws IOException {
         BundleFacts facts = BundleFacts.of(reader);
         Bom bom = bom(facts);
         try {
             String json = BomGeneratorFactory.createJson(VERSION, bom).toJsonString(true);
             return (json.strip() + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (GeneratorException e) {
-            throw new ExportException("cannot write the CycloneDX BOM: " + e.getMessage(), e);
+            throw new IllegalStateException("cyclonedx-core-java cannot write the BOM it was given", e);
         }
     }
 

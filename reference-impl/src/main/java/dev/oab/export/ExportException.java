@@ -2,13 +2,12 @@ package dev.oab.export;
 
 import dev.oab.OabException;
 
-/** A bill of materials or dataset description cannot be written for this bundle. */
+/**
+ * The bundle cannot be described in the format asked for as it is (no datasets for Croissant, no
+ * creation time where the format requires one); the message says what to do.
+ */
 public final class ExportException extends OabException {
     public ExportException(String message) {
-        super(Category.IO, message);
-    }
-
-    public ExportException(String message, Throwable cause) {
-        super(Category.IO, message, cause);
+        super(Category.BAD_REQUEST, message);
     }
 }

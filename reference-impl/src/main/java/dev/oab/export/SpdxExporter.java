@@ -70,12 +70,13 @@ public final class SpdxExporter {
     }
 
     /** The SPDX 3.0.1 JSON-LD document of the bundle open in {@code reader}, UTF-8 with a final newline. */
-    public static byte[] export(BundleReader reader) throws IOException, ExportException {
+    public static byte[] export(BundleReader reader) throws IOException {
         BundleFacts facts = BundleFacts.of(reader);
         try {
             return write(facts);
         } catch (InvalidSPDXAnalysisException e) {
-            throw new ExportException("cannot write the SPDX document: " + e.getMessage(), e);
+            throw new IllegalStateException("java-spdx-library cannot write the document it was given: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -46,6 +46,19 @@ class ExportCliTest {
     }
 
     @Test
+    void aBundleWithoutDatasetsHasNoCroissant() throws Exception {
+        Path dir = dev.oab.authoring.HubFixtures.write(tmp.resolve("tiny-hub-model"),
+                dev.oab.authoring.HubFixtures.sharded());
+        Path bundle = tmp.resolve("hub.oab");
+        assertEquals("0", run("pack", dir.toString(), "-o", bundle.toString(), "--progress", "none")[0]);
+        String[] r = run("export", "croissant", bundle.toString(), "-o", tmp.resolve("c.json").toString());
+        assertEquals("2", r[0]);
+        assertEquals("oab export: error: tiny-hub-model unversioned has no 'datasets' or 'evaluation-data' component;"
+                + " there is no data to describe in Croissant\n", r[2]);
+        assertTrue(Files.notExists(tmp.resolve("c.json")));
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         String[] r = run("export", "xml", tmp.resolve("x.oab").toString());
         assertEquals("2", r[0]);
