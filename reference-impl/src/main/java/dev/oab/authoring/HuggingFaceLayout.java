@@ -108,8 +108,7 @@ public final class HuggingFaceLayout {
     public static AuthoringFile authoringFor(Path dir) throws AuthoringException, IOException {
         if (!looksLikeHub(dir)) {
             throw new AuthoringException("no authoring file in " + dir + ": create oab.yaml with at least name, "
-                    + "version, producer and license (oab init writes a skeleton), or pack a Hugging Face model "
-                    + "directory (config.json, weights, README.md)");
+                    + "version, producer and license (oab init writes a skeleton)");
         }
         return infer(dir).toAuthoring();
     }

@@ -65,7 +65,8 @@ public final class CycloneDxExporter {
         bom.setVersion(1);
 
         Metadata metadata = new Metadata();
-        m.created().ifPresent(t -> metadata.setTimestamp(Date.from(t)));
+        // Metadata starts with the clock's time; the BOM carries the bundle's or none.
+        metadata.setTimestamp(m.created().map(Date::from).orElse(null));
         Component bundle = new Component();
         bundle.setType(Component.Type.FILE);
         bundle.setBomRef("bundle");

@@ -59,6 +59,38 @@ class ExportCliTest {
     }
 
     @Test
+    void anAlteredBundleIsNotDescribed() throws Exception {
+        Path spec = Path.of(System.getProperty("oab.spec.dir", "../spec"));
+        Path bundle = tmp.resolve("tiny-model.oab");
+        assertEquals("0", run("pack", spec.resolveSibling("examples").resolve("tiny-model").toString(), "-o",
+                bundle.toString(), "--progress", "none")[0]);
+        byte[] bytes = Files.readAllBytes(bundle);
+        byte[] needle = "two-feature logistic regression".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int at = indexOf(bytes, needle, indexOf(bytes, needle, 0) + 1);
+        assertTrue(at > 0, "the card's text appears in the stored card");
+        bytes[at] = 'T';
+        Files.write(bundle, bytes);
+        Path out = tmp.resolve("bom.json");
+        String[] r = run("export", "cyclonedx", bundle.toString(), "-o", out.toString());
+        assertEquals("1", r[0], r[1] + r[2]);
+        assertTrue(r[2].startsWith("oab export: verification FAILED: "), r[2]);
+        assertTrue(Files.notExists(out));
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         String[] r = run("export", "xml", tmp.resolve("x.oab").toString());
         assertEquals("2", r[0]);

@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -194,6 +195,22 @@ class ExportersTest {
         assertEquals(List.of(), report.findings());
         assertTrue(report.isValid());
         assertArrayEquals(croissant, export(example, "croissant"));
+    }
+
+    @Test
+    void croissantNeedsACreationTimeButTheBomsDoNot() throws Exception {
+        Path undated = tmp.resolve("undated.oab");
+        BundleWriter.builder().build().pack(ExportGoldenTest.example(), undated);
+        ExportException e = assertThrows(ExportException.class, () -> export(undated, "croissant"));
+        assertEquals("tiny-model 1.0.0 records no creation time, and Croissant 1.1 requires datePublished; pack it "
+                + "with --timestamp or SOURCE_DATE_EPOCH", e.getMessage());
+        byte[] cdx = export(undated, "cyclonedx");
+        assertFalse(new String(cdx, java.nio.charset.StandardCharsets.UTF_8).contains("\"timestamp\""),
+                "no clock time in the BOM");
+        assertArrayEquals(cdx, export(undated, "cyclonedx"));
+        byte[] spdx = export(undated, "spdx");
+        assertTrue(new String(spdx, java.nio.charset.StandardCharsets.UTF_8)
+                .contains("\"created\" : \"1980-01-01T00:00:00Z\""));
     }
 
     @Test
