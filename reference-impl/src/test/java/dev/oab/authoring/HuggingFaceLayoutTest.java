@@ -91,8 +91,8 @@ class HuggingFaceLayoutTest {
         assertEquals(List.of(), inf.errors());
         assertEquals("LicenseRef-tiny-model-licence", inf.license().orElseThrow());
         assertEquals("2.1", inf.version());
-        assertEquals(List.of("model.safetensors", "special_tokens_map.json", "tokenizer.json", "tokenizer_config.json"),
-                inf.components().get("model-parameters-final"));
+        assertEquals(withParameters(List.of("model.safetensors", "special_tokens_map.json", "tokenizer.json",
+                "tokenizer_config.json")), inf.components());
         assertEquals(List.of(
                 "the card names no model_creator: producer recorded as 'unknown' (add model_creator: to the front "
                         + "matter or write an oab.yaml)",
@@ -154,8 +154,8 @@ class HuggingFaceLayoutTest {
         Path dir = HubFixtures.write(tmp.resolve("pickled"), files);
         HubInference inf = HuggingFaceLayout.infer(dir);
         assertEquals(List.of(), inf.errors());
-        assertEquals(List.of("pytorch_model.bin", "special_tokens_map.json", "tokenizer.json", "tokenizer_config.json"),
-                inf.components().get("model-parameters-final"));
+        assertEquals(withParameters(List.of("pytorch_model.bin", "special_tokens_map.json", "tokenizer.json",
+                "tokenizer_config.json")), inf.components());
         assertTrue(inf.warnings().contains("pytorch_model.bin is a Python pickle: loading it can run arbitrary code; "
                 + "it is packed, but convert it to safetensors"), inf.warnings()::toString);
         BundleWriter.builder().build().pack(dir, tmp.resolve("pickled.oab"));
@@ -223,6 +223,13 @@ class HuggingFaceLayoutTest {
         assertFalse(HuggingFaceLayout.looksLikeHub(dir));
         AuthoringException e = assertThrows(AuthoringException.class, () -> HuggingFaceLayout.authoringFor(dir));
         assertTrue(e.getMessage().startsWith("no authoring file in "), e.getMessage());
+    }
+
+    /** The sharded map with other weight files. */
+    private static Map<String, List<String>> withParameters(List<String> parameters) {
+        Map<String, List<String>> m = new LinkedHashMap<>(SHARDED_MAP);
+        m.put("model-parameters-final", parameters);
+        return m;
     }
 
     private static Map<String, List<String>> map(Object... kv) {

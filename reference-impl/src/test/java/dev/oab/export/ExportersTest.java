@@ -214,6 +214,70 @@ class ExportersTest {
     }
 
     @Test
+    void externalDatasetsAreDescribedWithTheirDigestsAndLicences() throws Exception {
+        Path src = tmp.resolve("external-src");
+        try (var paths = java.nio.file.Files.walk(ExportGoldenTest.example())) {
+            for (Path p : paths.toList()) {
+                Path target = src.resolve(ExportGoldenTest.example().relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target);
+                }
+            }
+        }
+        String sha = "ab".repeat(32);
+        java.nio.file.Files.writeString(src.resolve("oab.yaml"), """
+                name: tiny-model
+                version: "1.0.0"
+                producer:
+                  name: OAB examples
+                  url: https://oab.dev
+                license: Apache-2.0
+                components:
+                  datasets:
+                    license: CC0-1.0
+                  evaluation-data:
+                    license: CC-BY-4.0
+                    external:
+                      - url: https://data.example.org/eval.parquet
+                        size: 1048576
+                        sha256: %s
+                        license: CC-BY-4.0
+                exclude:
+                  - "**/__pycache__"
+                """.formatted(sha));
+        Path bundle = tmp.resolve("external.oab");
+        BundleWriter.builder().timestamp(ExportGoldenTest.CREATED).build().pack(src, bundle);
+
+        byte[] cdx = export(bundle, "cyclonedx");
+        assertEquals(List.of(), new JsonParser().validate(cdx, Version.VERSION_16));
+        Component external = new JsonParser().parse(cdx).getComponents().stream()
+                .filter(c -> c.getBomRef().equals("data:https://data.example.org/eval.parquet")).findFirst().orElseThrow();
+        assertEquals(Component.Type.DATA, external.getType());
+        assertEquals("CC-BY-4.0", external.getLicenses().getExpression().getValue());
+        assertEquals(sha, external.getHashes().get(0).getValue());
+        assertEquals(org.cyclonedx.model.ExternalReference.Type.DISTRIBUTION, external.getExternalReferences().get(0).getType());
+
+        SpdxDocument doc = (SpdxDocument) new JsonLDStore(new InMemSpdxStore())
+                .deSerialize(new ByteArrayInputStream(export(bundle, "spdx")), false);
+        Relationship testedOn = null;
+        for (Element e : doc.getElements()) {
+            if (e instanceof Relationship r && r.getRelationshipType() == RelationshipType.TESTED_ON) {
+                testedOn = r;
+            }
+        }
+        DatasetPackage eval = (DatasetPackage) testedOn.getTos().iterator().next();
+        assertEquals("https://data.example.org/eval.parquet", eval.getDownloadLocation().orElseThrow());
+
+        byte[] croissant = export(bundle, "croissant");
+        assertEquals(List.of(), DataCards.check(croissant, "croissant.json").findings());
+        String text = new String(croissant, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"contentUrl\": \"https://data.example.org/eval.parquet\""), text);
+        assertTrue(text.contains("\"https://spdx.org/licenses/CC-BY-4.0.html\""), text);
+    }
+
+    @Test
     void croissantNeedsDatasets() {
         ExportException e = assertThrows(ExportException.class, () -> export(hub, "croissant"));
         assertEquals("tiny-hub-model unversioned has no 'datasets' or 'evaluation-data' component; there is no data "
