@@ -60,7 +60,11 @@ class HuggingFaceLayoutTest {
 
     @Test
     void shardedDirectoryPacksWithoutAnAuthoringFile() throws Exception {
-        Path dir = HubFixtures.write(tmp.resolve("tiny-hub-model"), HubFixtures.sharded());
+        Map<String, byte[]> files = HubFixtures.sharded();
+        // What the Hub client leaves in a downloaded directory is not part of the model.
+        files.put(".cache/huggingface/download/config.json.metadata", utf8("abc\n1700000000.0\n"));
+        Path dir = HubFixtures.write(tmp.resolve("tiny-hub-model"), files);
+        assertEquals(List.of(), HuggingFaceLayout.infer(dir).unassigned());
         Path out = tmp.resolve("tiny.oab");
         BundleWriter.builder().timestamp(Instant.parse("2026-01-01T00:00:00Z")).build().pack(dir, out);
         try (BundleReader reader = BundleReader.open(out)) {
