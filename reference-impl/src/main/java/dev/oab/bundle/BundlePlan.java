@@ -3,6 +3,7 @@ package dev.oab.bundle;
 import dev.oab.authoring.AuthoringException;
 import dev.oab.authoring.AuthoringFile;
 import dev.oab.authoring.ConventionalLayout;
+import dev.oab.authoring.HuggingFaceLayout;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ public final class BundlePlan {
     }
 
     /**
-     * Plans a bundle of {@code sourceDir}, described by its authoring file, plus files kept
+     * Plans a bundle of {@code sourceDir}, described by its authoring file (or, without one, by
+     * inference from a Hugging Face model directory: spec/ecosystem.md §2), plus files kept
      * elsewhere (a build's outputs, such as trained weights), each under the bundle path it is
      * mapped to. The authoring file's {@code exclude} globs apply to the scanned directory only.
      *
@@ -43,13 +45,12 @@ public final class BundlePlan {
      */
     public static BundlePlan of(Path sourceDir, Map<String, Path> additional, java.util.Optional<java.time.Instant> created)
             throws AuthoringException, IOException {
-        Path authoringPath = AuthoringFile.locate(sourceDir).orElseThrow(() -> new AuthoringException(
-                "no authoring file in " + sourceDir + ": create oab.yaml with at least name, version, producer and "
-                        + "license (oab init writes a skeleton)"));
-        AuthoringFile authoring = AuthoringFile.read(authoringPath);
-        SourceTree tree = SourceTree.scan(sourceDir, authoring.exclude(),
-                List.of(authoringPath.getFileName().toString()))
-                .withAdditional(additional, List.of(authoringPath.getFileName().toString()));
+        java.util.Optional<Path> located = AuthoringFile.locate(sourceDir);
+        AuthoringFile authoring = located.isPresent() ? AuthoringFile.read(located.get())
+                : HuggingFaceLayout.authoringFor(sourceDir);
+        String authoringName = located.map(p -> p.getFileName().toString()).orElse("inferred Hugging Face layout");
+        List<String> skipped = located.map(p -> List.of(p.getFileName().toString())).orElse(List.of());
+        SourceTree tree = SourceTree.scan(sourceDir, authoring.exclude(), skipped).withAdditional(additional, skipped);
         if (tree.files().isEmpty()) {
             throw new AuthoringException(sourceDir + " holds no files to bundle");
         }
@@ -73,7 +74,7 @@ public final class BundlePlan {
             // The same checks a reader applies, so a pack never writes a bundle it would refuse to read.
             ManifestCodec.parse(ManifestCodec.write(draft));
         } catch (BundleFormatException e) {
-            throw new AuthoringException(authoringPath.getFileName() + ": " + e.getMessage(), e);
+            throw new AuthoringException(authoringName + ": " + e.getMessage(), e);
         }
         return new BundlePlan(tree, draft);
     }

@@ -22,6 +22,7 @@ import java.util.function.Function;
                 MofCommand.class,
                 ValidateCommand.class,
                 InitCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -80,6 +80,7 @@ final class PackCommand implements Callable<Integer> {
         Optional<Instant> time = resolveTimestamp();
         var out = spec.commandLine().getOut();
         if (dryRun) {
+            HubReport.printIfInferred(source, out);
             Manifest draft = BundlePlan.of(source, time).draft();
             out.printf("%s %s: %d files, %s%n", draft.name(), draft.version(), draft.files().size(),
                     Format.bytes(draft.totalBytes()));

@@ -1,0 +1,76 @@
+package dev.oab.cli;
+
+import dev.oab.bundle.BundleReader;
+import dev.oab.bundle.BundleVerifier;
+import dev.oab.bundle.IntegrityReport;
+import dev.oab.export.CroissantExporter;
+import dev.oab.export.CycloneDxExporter;
+import dev.oab.export.SpdxExporter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+
+@Command(name = "export", mixinStandardHelpOptions = true, description = {
+        "Describe a bundle in another format: a CycloneDX 1.6 ML-BOM (cyclonedx), an SPDX 3.0.1 JSON-LD document "
+                + "with the AI and dataset profiles (spdx), or an MLCommons Croissant 1.1 description of its "
+                + "datasets (croissant).",
+        "The bundle's integrity is checked first. The same bundle always gives the same bytes."})
+final class ExportCommand implements Callable<Integer> {
+
+    enum Kind { cyclonedx, spdx, croissant }
+
+    @Parameters(index = "0", paramLabel = "FORMAT", description = "cyclonedx, spdx or croissant.")
+    Kind format;
+
+    @Parameters(index = "1", paramLabel = "FILE.oab", description = "Bundle to describe.")
+    Path bundle;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write (default: standard output).")
+    Path output;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        byte[] document;
+        try (BundleReader reader = BundleReader.open(bundle)) {
+            IntegrityReport integrity = BundleVerifier.create().verify(reader);
+            if (!integrity.intact()) {
+                var err = spec.commandLine().getErr();
+                err.println("oab export: verification FAILED: " + bundle + " is altered or damaged; no "
+                        + format + " document written:");
+                Format.printProblems(err, integrity.problems());
+                err.flush();
+                return CliErrors.CHECK_FAILED;
+            }
+            document = switch (format) {
+                case cyclonedx -> CycloneDxExporter.export(reader);
+                case spdx -> SpdxExporter.export(reader);
+                case croissant -> CroissantExporter.export(reader);
+            };
+        }
+        if (output == null) {
+            var out = spec.commandLine().getOut();
+            out.print(new String(document, java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+            return CliErrors.OK;
+        }
+        Path target = output.toAbsolutePath();
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, document);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        spec.commandLine().getOut().printf("wrote %s (%s, %d bytes)%n", output, format, document.length);
+        return CliErrors.OK;
+    }
+}
