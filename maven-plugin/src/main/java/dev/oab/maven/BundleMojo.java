@@ -4,6 +4,7 @@ import dev.oab.OabException;
 import dev.oab.bundle.BundlePlan;
 import dev.oab.bundle.BundleWriter;
 import dev.oab.bundle.Manifest;
+import dev.oab.export.Exports;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -60,6 +61,15 @@ public class BundleMojo extends AbstractSigningMojo {
     @Parameter(property = "oab.classifier")
     String classifier;
 
+    /**
+     * Bills of materials to write beside the bundle and attach: {@code cyclonedx} (CycloneDX 1.6
+     * ML-BOM, classifier {@code cyclonedx}) and/or {@code spdx} (SPDX 3.0.1 JSON-LD, classifier
+     * {@code spdx}), type {@code json}. They describe the bundle as written, signature included,
+     * and are as reproducible as the bundle.
+     */
+    @Parameter(property = "oab.boms")
+    List<String> boms = new ArrayList<>();
+
     /** Attach the bundle (and its {@code .asc}) to the project, so install and deploy publish them. */
     @Parameter(property = "oab.attach", defaultValue = "true")
     boolean attach;
@@ -104,5 +114,30 @@ public class BundleMojo extends AbstractSigningMojo {
             projectHelper.attachArtifact(project, "oab", classifier, output.toFile());
         }
         signPgp(output, attach ? classifier : null, attach);
+        writeBoms(output);
+    }
+
+    private void writeBoms(Path bundle) throws MojoExecutionException, MojoFailureException {
+        for (String id : boms) {
+            Exports.Format format;
+            try {
+                format = Exports.Format.of(id);
+            } catch (OabException e) {
+                throw new MojoExecutionException("<boms> (oab.boms): " + e.getMessage(), e);
+            }
+            String extension = format == Exports.Format.CYCLONEDX ? ".cdx.json" : "." + format.id() + ".json";
+            Path out = outputDirectory.toPath().resolve(finalName + extension);
+            try {
+                Files.write(out, Exports.export(bundle, format));
+            } catch (OabException e) {
+                throw Errors.fail(e, "<boms>");
+            } catch (IOException e) {
+                throw Errors.io("cannot write " + out, e);
+            }
+            getLog().info("Wrote " + format.id() + " description " + out);
+            if (attach) {
+                projectHelper.attachArtifact(project, "json", format.id(), out.toFile());
+            }
+        }
     }
 }

@@ -1,11 +1,7 @@
 package dev.oab.cli;
 
-import dev.oab.bundle.BundleReader;
-import dev.oab.bundle.BundleVerifier;
-import dev.oab.bundle.IntegrityReport;
-import dev.oab.export.CroissantExporter;
-import dev.oab.export.CycloneDxExporter;
-import dev.oab.export.SpdxExporter;
+import dev.oab.bundle.BundleFormatException;
+import dev.oab.export.Exports;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,21 +36,15 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         byte[] document;
-        try (BundleReader reader = BundleReader.open(bundle)) {
-            IntegrityReport integrity = BundleVerifier.create().verify(reader);
-            if (!integrity.intact()) {
-                var err = spec.commandLine().getErr();
-                err.println("oab export: verification FAILED: " + bundle + " is altered or damaged; no "
-                        + format + " document written:");
-                Format.printProblems(err, integrity.problems());
-                err.flush();
-                return CliErrors.CHECK_FAILED;
-            }
-            document = switch (format) {
-                case cyclonedx -> CycloneDxExporter.export(reader);
-                case spdx -> SpdxExporter.export(reader);
-                case croissant -> CroissantExporter.export(reader);
-            };
+        try {
+            document = Exports.export(bundle, Exports.Format.valueOf(format.name().toUpperCase(java.util.Locale.ROOT)));
+        } catch (BundleFormatException e) {
+            var err = spec.commandLine().getErr();
+            err.println("oab export: verification FAILED: " + bundle + " is malformed or altered; no "
+                    + format + " document written:");
+            Format.printProblems(err, e.problems());
+            err.flush();
+            return CliErrors.CHECK_FAILED;
         }
         if (output == null) {
             var out = spec.commandLine().getOut();
