@@ -22,6 +22,7 @@ import dev.oab.evidence.LockfileReport;
 import dev.oab.evidence.Lockfiles;
 import dev.oab.evidence.ModelCards;
 import dev.oab.evidence.Severity;
+import dev.oab.authoring.HuggingFaceLayout;
 import dev.oab.evidence.WeightFormat;
 import dev.oab.evidence.WeightFormats;
 import dev.oab.evidence.WeightsReport;
@@ -537,6 +538,11 @@ public final class Validator {
                     return Optional.of("LICENSES/" + id + suffix);
                 }
             }
+            // A Hugging Face repository keeps its one licence in a root LICENSE file (spec/ecosystem.md §2).
+            String hubLicence = manifest.annotations().get(HuggingFaceLayout.ANNOTATION_LICENSE_FILE);
+            if (hubLicence != null && paths.contains(hubLicence) && manifest.license().equals(id)) {
+                return Optional.of(hubLicence);
+            }
             return Optional.empty();
         }
 
@@ -569,6 +575,10 @@ public final class Validator {
             boolean recognised = false;
             for (String path : files) {
                 WeightsReport report = detect(path);
+                if (report != null && report.format() == WeightFormat.UNKNOWN
+                        && !WEIGHT_EXTENSIONS.contains(extension(path))) {
+                    continue; // a file that travels with the weights (a tokenizer, an index), not weights itself
+                }
                 if (report == null) {
                     issues.add(Issue.error("evidence.weights", "weights.unreadable", path, path + " is compressed and"
                             + " larger than " + MAX_COMPRESSED_WEIGHTS + " bytes; store weights uncompressed"));

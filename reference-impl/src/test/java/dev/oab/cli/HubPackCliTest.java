@@ -121,4 +121,38 @@ class HubPackCliTest {
         r = run("verify", out.toString());
         assertEquals("0", r[0], r[1] + r[2]);
     }
+
+    @Test
+    void packedHubDirectoriesAreValidatedAndExported() throws Exception {
+        Path dir = HubFixtures.write(tmp.resolve("tiny-hub-model"), HubFixtures.sharded());
+        Path bundle = tmp.resolve("hub.oab");
+        assertEquals("0", run("pack", dir.toString(), "-o", bundle.toString(), "--timestamp", "2026-01-01T00:00:00Z",
+                "--progress", "none")[0]);
+        String[] report = run("validate", bundle.toString(), "--profile", "mof-class-iii");
+        // The root LICENSE counts as the text of the card's one licence; the card stands in for the
+        // data card; but Apache-2.0 is no data licence for weights, and a Hub repository has no report.
+        assertEquals("1", report[0], report[1] + report[2]);
+        assertTrue(report[1].contains("NOT MET: 2 of 6 required components fail"), report[1]);
+        assertTrue(report[1].matches("(?s).*ok +Model architecture \\(model-architecture\\) +present +Apache-2.0.*"),
+                report[1]);
+        assertTrue(report[1].matches("(?s).*FAIL +Model parameters \\(Final\\) \\(model-parameters-final\\) +unlicensed"
+                + " +Apache-2.0.*license.not-type-appropriate.*"), report[1]);
+        assertTrue(report[1].matches("(?s).*ok +Data card \\(data-card\\) +missing - satisfied by model-card.*"), report[1]);
+        assertTrue(report[1].matches("(?s).*FAIL +Technical report \\(technical-report\\) +missing.*"), report[1]);
+        assertFalse(report[1].contains("weights.format-unknown"), "tokenizer and index files are not weights");
+        for (String format : new String[]{"cyclonedx", "spdx"}) {
+            String[] export = run("export", format, bundle.toString(), "-o", tmp.resolve("hub." + format).toString());
+            assertEquals("0", export[0], format + ": " + export[2]);
+        }
+
+        Map<String, byte[]> pickled = HubFixtures.common("license: apache-2.0\nmodel_creator: Example Lab\n");
+        pickled.put("pytorch_model.bin", HubFixtures.pickle());
+        Path pickleDir = HubFixtures.write(tmp.resolve("pickled"), pickled);
+        Path pickleBundle = tmp.resolve("pickled.oab");
+        assertEquals("0", run("pack", pickleDir.toString(), "-o", pickleBundle.toString(), "--progress", "none")[0]);
+        String[] pickleReport = run("validate", pickleBundle.toString(), "--profile", "oab-full");
+        assertEquals("1", pickleReport[0]);
+        assertTrue(pickleReport[1].contains("error (rule policy.forbidden-weight-formats, policy.forbidden-weight-format): "
+                + "pytorch_model.bin is pickle, a weight format oab-full forbids"), pickleReport[1]);
+    }
 }
