@@ -123,7 +123,69 @@ class Keys:
            "ed25519 sign never 2>/dev/null".format(self.gnupg))
 
 
-def steps(name, src, keys, out):
+ASSEMBLY_POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>dev.oab.bench</groupId><artifactId>{name}</artifactId><version>1.0.0</version>
+  <packaging>pom</packaging>
+  <properties><project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp></properties>
+  <build><plugins>
+    <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-assembly-plugin</artifactId><version>3.7.1</version>
+      <executions><execution><id>zip</id><phase>package</phase><goals><goal>single</goal></goals>
+        <configuration><descriptors><descriptor>assembly.xml</descriptor></descriptors></configuration>
+      </execution></executions></plugin>
+    <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-gpg-plugin</artifactId><version>3.2.7</version>
+      <executions><execution><id>sign</id><phase>verify</phase><goals><goal>sign</goal></goals>
+        <configuration><homedir>{gnupg}</homedir><useAgent>true</useAgent>
+          <gpgArguments><arg>--pinentry-mode</arg><arg>loopback</arg></gpgArguments></configuration>
+      </execution></executions></plugin>
+  </plugins></build>
+</project>
+"""
+
+ASSEMBLY_XML = """<assembly xmlns="http://maven.apache.org/ASSEMBLY/2.2.0">
+  <id>model</id><formats><format>zip</format></formats><includeBaseDirectory>false</includeBaseDirectory>
+  <fileSets><fileSet><directory>{src}</directory><outputDirectory>/</outputDirectory></fileSet></fileSets>
+</assembly>
+"""
+
+OAB_POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>dev.oab.bench</groupId><artifactId>{name}</artifactId><version>1.0.0</version>
+  <packaging>pom</packaging>
+  <properties><project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp></properties>
+  <build><plugins>
+    <plugin><groupId>dev.oab</groupId><artifactId>oab-maven-plugin</artifactId><version>{version}</version>
+      <executions><execution><goals><goal>bundle</goal></goals>
+        <configuration><sourceDirectory>{src}</sourceDirectory><signingKey>{key}</signingKey></configuration>
+      </execution></executions></plugin>
+  </plugins></build>
+</project>
+"""
+
+
+def maven_projects(name, src, keys, out):
+    """The same files released by maven-assembly-plugin + maven-gpg-plugin and by oab-maven-plugin."""
+    import xml.etree.ElementTree as ET
+    version = ET.parse(os.path.join(ROOT, "pom.xml")).getroot().find("{http://maven.apache.org/POM/4.0.0}version").text
+    assembly = os.path.join(out, "mvn-assembly")
+    oab = os.path.join(out, "mvn-oab")
+    os.makedirs(assembly)
+    os.makedirs(oab)
+    with open(os.path.join(assembly, "pom.xml"), "w") as f:
+        f.write(ASSEMBLY_POM.format(name=name, gnupg=keys.gnupg))
+    with open(os.path.join(assembly, "assembly.xml"), "w") as f:
+        f.write(ASSEMBLY_XML.format(src=src))
+    with open(os.path.join(oab, "pom.xml"), "w") as f:
+        f.write(OAB_POM.format(name=name, version=version, src=src, key=keys.private))
+    return [
+        ("maven", "mvn: oab-maven-plugin bundle + sign",
+         "mvn -o -q -B -f {}/pom.xml package".format(oab)),
+        ("maven", "mvn: maven-assembly-plugin + maven-gpg-plugin",
+         "mvn -o -q -B -f {}/pom.xml verify".format(assembly)),
+    ]
+
+
+def steps(name, src, keys, out, maven=False):
     """(group, label, command) for one workload; groups are alternated A B A B."""
     files = " ".join(shlex_quote(f) for f in data_files(src))
     listing = os.path.join(out, "files.txt")
@@ -149,16 +211,16 @@ def steps(name, src, keys, out):
          "OAB_JAVA_OPTS=-Xmx64m {} verify {} --key {} --progress=none".format(OAB, oab_bundle, keys.public)),
         ("verify", "sha256sum -c + gpg --verify",
          "sha256sum --quiet -c {} && {} --verify {}.sig {} 2>/dev/null".format(sums, gpg, zip_file, zip_file)),
-    ]
+    ] + (maven_projects(name, src, keys, out) if maven else [])
 
 
-def run_workload(name, src, keys, runs, results):
+def run_workload(name, src, keys, runs, results, maven=False):
     out = os.path.join(WORK, "out-" + name)
     os.makedirs(out, exist_ok=True)
     size = total_bytes(src)
     sh("xargs -a /dev/null true")
     sh("cat {} > /dev/null".format(" ".join(shlex_quote(f) for f in data_files(src)[:1])))
-    plan = steps(name, src, keys, out)
+    plan = steps(name, src, keys, out, maven)
     # Warm the page cache and both pipelines once, untimed.
     sh("find {} -type f -exec cat {{}} + > /dev/null".format(src))
     for _, _, cmd in plan:
@@ -197,7 +259,11 @@ def report(results, extras):
                   "| zip+sha256sum+gpg / oab pack+sign | {:.2f} | (peer, higher is better for OAB) |".format(
                       ratio(m["zip -0 + sha256sum + gpg"], m["oab pack + sign"])),
                   "| sha256sum -c + gpg --verify / oab verify | {:.2f} | ≥ 3 |".format(
-                      ratio(m["sha256sum -c + gpg --verify"], m["oab verify + signature"])), ""]
+                      ratio(m["sha256sum -c + gpg --verify"], m["oab verify + signature"]))]
+        if "mvn: oab-maven-plugin bundle + sign" in m:
+            lines.append("| maven-assembly + maven-gpg / oab-maven-plugin | {:.2f} | ≥ 3 |".format(
+                ratio(m["mvn: maven-assembly-plugin + maven-gpg-plugin"], m["mvn: oab-maven-plugin bundle + sign"])))
+        lines.append("")
     for line in extras:
         lines.append(line)
     return "\n".join(lines) + "\n"
@@ -251,10 +317,15 @@ def main():
     parser.add_argument("--workloads", default="large,many,scale,entries")
     parser.add_argument("--scale-sizes", default="0.5,1,2,4,8")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, to check the harness")
+    parser.add_argument("--maven", action="store_true",
+                        help="also release the large workload with Maven: oab-maven-plugin against maven-assembly-plugin"
+                             " + maven-gpg-plugin (installs the OAB plugin SNAPSHOT into ~/.m2 first)")
     args = parser.parse_args()
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     sh("{} --version > /dev/null".format(OAB))
+    if args.maven:
+        sh("mvn -q -B -ntp -f {}/pom.xml -pl maven-plugin -am install -DskipTests -Dinvoker.skip".format(ROOT))
     keys = Keys()
     results, extras = {}, []
     wanted = args.workloads.split(",")
@@ -262,7 +333,7 @@ def main():
         if "large" in wanted:
             src = os.path.join(WORK, "large")
             make_large(src, 16 * MIB if args.quick else GIB)
-            run_workload("large", src, keys, args.runs, results)
+            run_workload("large", src, keys, args.runs, results, args.maven)
             shutil.rmtree(src)
         if "many" in wanted:
             src = os.path.join(WORK, "many")
