@@ -42,7 +42,7 @@ public final class BundleReader implements Closeable {
     private final byte[] manifestBytes;
     private final Map<String, BundleEntry> entries;
     private final Map<String, ZipEntryInfo> zipEntries;
-    /** Signature entries as read and CRC-checked at open; small, bounded by MAX_SIGNATURE_BYTES. */
+    /** Signature entries as read and CRC-checked at open; bounded in proportion to the manifest. */
     private final Map<String, byte[]> signatures;
 
     private BundleReader(Path path, StrictZipReader zip, Manifest manifest, byte[] manifestBytes,
@@ -111,9 +111,10 @@ public final class BundleReader implements Closeable {
                             + ".oab/signatures/<signer>.sig with a signer of letters, digits, '.', '_', '-'"));
                     continue;
                 }
-                if (e.size() > BundleSignatures.MAX_SIGNATURE_BYTES) {
+                long limit = BundleSignatures.maxSignatureBytes(manifestBytes.length);
+                if (e.size() > limit) {
                     problems.add(new Problem("signature.too-large", e.name(), "the signature is " + e.size()
-                            + " bytes; the limit is " + BundleSignatures.MAX_SIGNATURE_BYTES));
+                            + " bytes; the limit for this manifest is " + limit + " (64 KiB plus twice the manifest)"));
                     continue;
                 }
                 signatures.put(e.name(), readChecked(zip, e));

@@ -39,8 +39,15 @@ public final class BundleSignatures {
 
     /** What an OMS verifier of an extracted bundle must skip: the signatures themselves. */
     public static final String IGNORED_PATH = ".oab";
-    /** Largest signature entry read. */
-    static final int MAX_SIGNATURE_BYTES = 1 << 20;
+    /**
+     * Largest signature entry for a manifest of {@code manifestBytes} bytes. A statement lists
+     * every file's path and digest, as the manifest does, and DSSE carries it in base64: twice the
+     * manifest plus room for the envelope and a certificate chain bounds any honest signature,
+     * and keeps what a reader holds in memory proportional to what it already read.
+     */
+    static long maxSignatureBytes(long manifestBytes) {
+        return (64L << 10) + 2 * manifestBytes;
+    }
 
     private BundleSignatures() {
     }
@@ -72,6 +79,7 @@ public final class BundleSignatures {
     public static void sign(Path bundle, ModelSigner modelSigner, String signer) throws OabException, IOException {
         String entry = entryName(signer);
         byte[] signature;
+        long manifestLength;
         List<ZipEntryInfo> entries;
         try (BundleReader reader = BundleReader.open(bundle)) {
             if (reader.entry(entry).isPresent()) {
@@ -79,6 +87,7 @@ public final class BundleSignatures {
                         + "'; sign under another name with --signer");
             }
             signature = modelSigner.sign(statement(reader.manifest(), reader.manifestBytes())).toJson();
+            manifestLength = reader.manifestBytes().length;
             entries = new ArrayList<>();
             for (BundleEntry e : reader.entries()) {
                 entries.add(reader.zipEntry(e.path()));
@@ -96,7 +105,7 @@ public final class BundleSignatures {
             }
             try {
                 StrictZipWriter writer = StrictZipWriter.appendTo(channel, entries);
-                append(writer, entry, signature);
+                append(writer, entry, signature, manifestLength);
                 writer.finish();
                 channel.force(true);
             } catch (IOException | RuntimeException e) {
@@ -111,10 +120,11 @@ public final class BundleSignatures {
     }
 
     /** Writes one stored signature entry; used when signing while packing too. */
-    static void append(StrictZipWriter writer, String entryName, byte[] signature) throws IOException {
-        if (signature.length > MAX_SIGNATURE_BYTES) {
+    static void append(StrictZipWriter writer, String entryName, byte[] signature, long manifestBytes)
+            throws IOException {
+        if (signature.length > maxSignatureBytes(manifestBytes)) {
             throw new IllegalStateException("a signature of " + signature.length + " bytes exceeds the limit of "
-                    + MAX_SIGNATURE_BYTES + " that readers enforce");
+                    + maxSignatureBytes(manifestBytes) + " that readers enforce");
         }
         StrictZipWriter.Entry entry = writer.addStored(entryName, signature.length);
         entry.write(ByteBuffer.wrap(signature), 0);

@@ -126,7 +126,7 @@ public final class BundleWriter {
         manifestEntry.complete((int) crc.getValue());
         if (signer.isPresent()) {
             byte[] signature = signer.get().sign(BundleSignatures.statement(manifest, manifestBytes)).toJson();
-            BundleSignatures.append(zip, BundleSignatures.entryName(signerName), signature);
+            BundleSignatures.append(zip, BundleSignatures.entryName(signerName), signature, manifestBytes.length);
         }
         zip.finish();
         return manifest;

@@ -81,6 +81,25 @@ class BundleSigningTest {
     }
 
     @Test
+    void bundlesOfManyFilesAreSignedAndVerified() throws Exception {
+        // A statement lists every file, so its size grows with the file table: 3,000 files with long
+        // names give a signature of more than 1 MiB.
+        KeyPair keys = PemKeys.generate(EcCurve.P256);
+        Path src = TestTrees.conventional(tmp.resolve("src-many"));
+        for (int i = 0; i < 3000; i++) {
+            TestTrees.write(src, String.format("data/training/%s-part-%04d/%s-shard-%04d.bin", "d".repeat(80), i / 100,
+                    "s".repeat(80), i), "row " + i);
+        }
+        Path bundle = tmp.resolve("many.oab");
+        BundleWriter.builder().timestamp(TIME).signWith(ModelSigner.withKey(keys.getPrivate()), "producer").build()
+                .pack(src, bundle);
+        assertEquals("valid", outcome(bundle, SignatureVerifier.forPublicKey(keys.getPublic())));
+        try (BundleReader reader = BundleReader.open(bundle)) {
+            assertTrue(reader.signatures().get(0).size() > (1 << 20), "a signature larger than the old fixed limit");
+        }
+    }
+
+    @Test
     void signingIsDeterministic() throws Exception {
         KeyPair keys = PemKeys.generate(EcCurve.P256);
         Path a = packSigned("a.oab", keys);

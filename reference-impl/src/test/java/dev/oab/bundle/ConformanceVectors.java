@@ -254,6 +254,9 @@ final class ConformanceVectors {
                 z -> z.add(".OAB/signatures/evil.txt", "x")));
         v.add(vector("bundle-signature-name", "bundle.reserved-path", "a signature entry with a bad name",
                 z -> z.add(".oab/signatures/producer.json", "{}")));
+        v.add(vector("bundle-signature-too-large", "signature.too-large",
+                "a signature entry larger than 64 KiB plus twice the manifest, refused before it is read",
+                z -> z.add(".oab/signatures/producer.sig", "{" + " ".repeat(80 << 10) + "}")));
         v.add(vector("bundle-signature-before-file", "bundle.signature-misplaced",
                 "a signature entry before a file entry",
                 z -> z.entries.add(1, new RawZip.Entry(".oab/signatures/producer.sig", "{}".getBytes(StandardCharsets.UTF_8)))));
