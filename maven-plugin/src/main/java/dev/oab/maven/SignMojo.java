@@ -3,7 +3,6 @@ package dev.oab.maven;
 import dev.oab.OabException;
 import dev.oab.bundle.BundleReader;
 import dev.oab.bundle.BundleSignatures;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Adds an OMS signature to the project's bundle, in place ({@code .oab/signatures/<signerName>.sig},
@@ -77,20 +75,6 @@ public class SignMojo extends AbstractSigningMojo {
     }
 
     private Path bundle() throws MojoExecutionException {
-        if (bundleFile != null) {
-            if (!bundleFile.isFile()) {
-                throw new MojoExecutionException("<bundleFile> (oab.bundleFile): " + bundleFile + " does not exist");
-            }
-            return bundleFile.toPath();
-        }
-        Optional<Artifact> attached = project.getAttachedArtifacts().stream()
-                .filter(a -> "oab".equals(a.getType()) && Objects.equals(a.getClassifier(), classifier))
-                .findFirst();
-        if (attached.isEmpty() || attached.get().getFile() == null || !Files.isRegularFile(attached.get().getFile().toPath())) {
-            throw new MojoExecutionException("no bundle to sign: this project has no attached bundle"
-                    + (classifier == null ? "" : " with classifier '" + classifier + "'") + "; run oab:bundle in an "
-                    + "earlier phase (package) or set <bundleFile> (oab.bundleFile)");
-        }
-        return attached.get().getFile().toPath();
+        return AttachedBundle.find(project, bundleFile, classifier, "sign");
     }
 }

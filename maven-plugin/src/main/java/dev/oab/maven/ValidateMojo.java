@@ -11,7 +11,6 @@ import dev.oab.validation.Profiles;
 import dev.oab.validation.Reports;
 import dev.oab.validation.ValidationReport;
 import dev.oab.validation.Validator;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -25,8 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Checks from evidence that the project's bundle is a complete, open release: every component the
@@ -144,20 +141,6 @@ public class ValidateMojo extends AbstractOabMojo {
     }
 
     private Path bundle() throws MojoExecutionException {
-        if (bundleFile != null) {
-            if (!bundleFile.isFile()) {
-                throw new MojoExecutionException("<bundleFile> (oab.bundleFile): " + bundleFile + " does not exist");
-            }
-            return bundleFile.toPath();
-        }
-        Optional<Artifact> attached = project.getAttachedArtifacts().stream()
-                .filter(a -> "oab".equals(a.getType()) && Objects.equals(a.getClassifier(), classifier))
-                .findFirst();
-        if (attached.isEmpty() || attached.get().getFile() == null || !attached.get().getFile().isFile()) {
-            throw new MojoExecutionException("no bundle to validate: this project has no attached bundle"
-                    + (classifier == null ? "" : " with classifier '" + classifier + "'") + "; run oab:bundle in an "
-                    + "earlier phase (package) or set <bundleFile> (oab.bundleFile)");
-        }
-        return attached.get().getFile().toPath();
+        return AttachedBundle.find(project, bundleFile, classifier, "validate");
     }
 }

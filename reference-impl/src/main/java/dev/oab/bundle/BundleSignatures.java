@@ -24,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.zip.CRC32;
 
 /**
@@ -186,10 +185,11 @@ public final class BundleSignatures {
                     + verified.subjectName() + "', not for this bundle ('" + expected.subjectName()
                     + "'): it was copied from another bundle"));
         }
-        Set<String> signed = new TreeSet<>(BundlePaths.UTF8_ORDER);
+        Set<String> signed = new java.util.HashSet<>();
+        ResourceManifest bundleResources = expected.manifest();
         for (Resource r : verified.manifest().resources()) {
             signed.add(r.path());
-            Optional<Resource> ours = expected.manifest().get(r.path());
+            Optional<Resource> ours = bundleResources.get(r.path());
             if (ours.isEmpty()) {
                 return Optional.of(new Problem("signature.resources-mismatch", where, "the signature covers '"
                         + r.path() + "', which this bundle does not hold: it was made for another bundle"));
@@ -200,7 +200,7 @@ public final class BundleSignatures {
                         + ": the file or the manifest changed after signing"));
             }
         }
-        for (Resource r : expected.manifest().resources()) {
+        for (Resource r : bundleResources.resources()) {
             if (!signed.contains(r.path())) {
                 return Optional.of(new Problem("signature.resources-mismatch", where, "the signature does not cover '"
                         + r.path() + "': it was added after signing"));

@@ -32,12 +32,15 @@ public final class Statement {
     private final String subjectName;
     private final byte[] rootDigest;
     private final List<Resource> resources;
+    /** The resources in canonical order, sorted once: verifiers look every bundle file up in it. */
+    private final ResourceManifest manifest;
     private final Serialization serialization;
 
     private Statement(String subjectName, byte[] rootDigest, List<Resource> resources, Serialization serialization) {
         this.subjectName = subjectName;
         this.rootDigest = rootDigest;
         this.resources = Collections.unmodifiableList(new ArrayList<>(resources));
+        this.manifest = ResourceManifest.of(resources);
         this.serialization = serialization;
     }
 
@@ -72,7 +75,7 @@ public final class Statement {
 
     /** The resources in canonical order. */
     public ResourceManifest manifest() {
-        return ResourceManifest.of(resources);
+        return manifest;
     }
 
     public Serialization serialization() {

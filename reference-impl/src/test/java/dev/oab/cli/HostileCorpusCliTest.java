@@ -55,6 +55,32 @@ class HostileCorpusCliTest {
         return tests.stream();
     }
 
+    @TestFactory
+    Stream<DynamicTest> everySignatureVectorGivesItsResultOnTheCommandLine() throws Exception {
+        JsonNode index = StrictJson.parse(Files.readAllBytes(VECTORS.resolve("index.json")), "index.json");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode v : index.get("vectors")) {
+            if (!v.has("trustedKeys")) {
+                continue;
+            }
+            String expect = v.get("expect").asText();
+            List<String> args = new ArrayList<>(List.of("verify", VECTORS.resolve(v.get("file").asText()).toString()));
+            v.get("trustedKeys").forEach(k -> args.addAll(List.of("--key", VECTORS.resolve(k.asText()).toString())));
+            tests.add(DynamicTest.dynamicTest(v.get("file").asText() + " -> " + expect, () -> {
+                String[] r = run(args.toArray(String[]::new));
+                if (expect.equals("valid")) {
+                    assertEquals("0", r[0], r[1] + r[2]);
+                    assertTrue(r[1].contains("signature 'producer'") || r[1].contains("signature 'registry'"), r[1]);
+                } else {
+                    assertEquals("1", r[0], r[1] + r[2]);
+                    assertTrue(r[1].contains(String.format("  %-32s ", expect)), r[1]);
+                }
+            }));
+        }
+        assertTrue(tests.size() >= 9, "signature vectors: " + tests.size());
+        return tests.stream();
+    }
+
     private static String[] run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
