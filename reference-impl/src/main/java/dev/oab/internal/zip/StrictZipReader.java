@@ -61,7 +61,7 @@ public final class StrictZipReader implements Closeable {
             zip = ZipFile.builder()
                     .setSeekableByteChannel(channel)
                     .setUseUnicodeExtraFields(false)
-                    .setIgnoreLocalFileHeader(false)
+                    .setIgnoreLocalFileHeader(true) // this class reads and checks every local header itself
                     .setMaxNumberOfDisks(1)
                     .get();
         } catch (IOException | RuntimeException e) {
