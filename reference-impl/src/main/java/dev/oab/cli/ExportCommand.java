@@ -7,9 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true, description = {
@@ -19,6 +17,7 @@ import java.util.concurrent.Callable;
         "The bundle's integrity is checked first. The same bundle always gives the same bytes."})
 final class ExportCommand implements Callable<Integer> {
 
+    /** Lower-case names, as users type them and as picocli lists them in errors. */
     enum Kind { cyclonedx, spdx, croissant }
 
     @Parameters(index = "0", paramLabel = "FORMAT", description = "cyclonedx, spdx or croissant.")
@@ -37,7 +36,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         byte[] document;
         try {
-            document = Exports.export(bundle, Exports.Format.valueOf(format.name().toUpperCase(java.util.Locale.ROOT)));
+            document = Exports.export(bundle, Exports.Format.of(format.name()));
         } catch (BundleFormatException e) {
             var err = spec.commandLine().getErr();
             err.println("oab export: verification FAILED: " + bundle + " is malformed or altered; no "
@@ -46,21 +45,9 @@ final class ExportCommand implements Callable<Integer> {
             err.flush();
             return CliErrors.CHECK_FAILED;
         }
-        if (output == null) {
-            var out = spec.commandLine().getOut();
-            out.print(new String(document, java.nio.charset.StandardCharsets.UTF_8));
-            out.flush();
-            return CliErrors.OK;
+        if (OutputFiles.writeOrPrint(output, document, spec.commandLine().getOut())) {
+            spec.commandLine().getOut().printf("wrote %s (%s, %d bytes)%n", output, format, document.length);
         }
-        Path target = output.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, document);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        spec.commandLine().getOut().printf("wrote %s (%s, %d bytes)%n", output, format, document.length);
         return CliErrors.OK;
     }
 }

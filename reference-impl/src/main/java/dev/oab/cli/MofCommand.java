@@ -98,12 +98,7 @@ public final class MofCommand implements Callable<Integer> {
             try {
                 MofDocument document = MofReader.read(file);
                 byte[] yaml = MofImporter.standard().importDocument(document, file.getFileName().toString()).toYaml();
-                if (output == null) {
-                    spec.commandLine().getOut().print(new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
-                    spec.commandLine().getOut().flush();
-                } else {
-                    OutputFiles.writeAtomically(output, yaml);
-                }
+                OutputFiles.writeOrPrint(output, yaml, spec.commandLine().getOut());
                 return CliErrors.OK;
             } catch (OabException e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
@@ -135,11 +130,7 @@ public final class MofCommand implements Callable<Integer> {
                 document = MofExporter.standard().export(reader.manifest());
             }
             byte[] yaml = MofWriter.toYaml(document);
-            if (output == null) {
-                spec.commandLine().getOut().print(new String(yaml, java.nio.charset.StandardCharsets.UTF_8));
-                spec.commandLine().getOut().flush();
-            } else {
-                OutputFiles.writeAtomically(output, yaml);
+            if (OutputFiles.writeOrPrint(output, yaml, spec.commandLine().getOut())) {
                 spec.commandLine().getOut().println("wrote " + output + ": " + document.release().components().size()
                         + " MOF components of " + document.release().name() + " " + document.release().version());
             }

@@ -14,6 +14,20 @@ final class OutputFiles {
     private OutputFiles() {
     }
 
+    /**
+     * Writes {@code bytes} to {@code output} atomically, or prints them to {@code out} when no
+     * output file was given. Returns whether a file was written.
+     */
+    static boolean writeOrPrint(Path output, byte[] bytes, java.io.PrintWriter out) throws OabException {
+        if (output == null) {
+            out.print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+            return false;
+        }
+        writeAtomically(output, bytes);
+        return true;
+    }
+
     /** Writes to a temporary file beside the target and renames it over the target. */
     static void writeAtomically(Path target, byte[] bytes) throws OabException {
         Path absolute = target.toAbsolutePath();
