@@ -24,10 +24,29 @@ public final class BundlePaths {
             "COM\u00b9", "COM\u00b2", "COM\u00b3",
             "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
             "LPT\u00b9", "LPT\u00b2", "LPT\u00b3");
+    private static final int SHORTEST_DEVICE_NAME = 3;
+    private static final int LONGEST_DEVICE_NAME = 7;
+    private static final String DEVICE_INITIALS = "CPANL";
+    /** ASCII characters the character rules below look at; every other ASCII character passes. */
+    private static final boolean[] SUSPECT_ASCII = new boolean[0x80];
 
-    /** Orders paths by their UTF-8 bytes, the one order the manifest, the archive and OMS use. */
-    public static final Comparator<String> UTF8_ORDER = (a, b) -> java.util.Arrays.compareUnsigned(
-            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    static {
+        for (char c = 0; c < 0x20; c++) {
+            SUSPECT_ASCII[c] = true;
+        }
+        SUSPECT_ASCII[0x7f] = true;
+        SUSPECT_ASCII['\\'] = true;
+        for (char c : WINDOWS_FORBIDDEN.toCharArray()) {
+            SUSPECT_ASCII[c] = true;
+        }
+    }
+
+    /**
+     * Orders paths by their UTF-8 bytes, the one order the manifest, the archive and OMS use. UTF-8
+     * byte order is code point order, so well-formed strings are compared char by char without
+     * encoding them; only a lone surrogate (which encodes as '?') falls back to the bytes.
+     */
+    public static final Comparator<String> UTF8_ORDER = BundlePaths::compareUtf8;
 
     private BundlePaths() {
     }
@@ -40,11 +59,14 @@ public final class BundlePaths {
         if (path.isEmpty()) {
             return problem("path.empty", path, "the name is empty");
         }
-        if (path.getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
+        if (utf8Length(path, 0, path.length()) > MAX_PATH_BYTES) {
             return problem("path.too-long", path, "the name is longer than " + MAX_PATH_BYTES + " UTF-8 bytes");
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
+            if (c < 0x80 && !SUSPECT_ASCII[c]) {
+                continue;
+            }
             if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
                 return problem("path.control-character", path,
                         String.format("the name contains the control character U+%04X", (int) c));
@@ -60,32 +82,54 @@ public final class BundlePaths {
                         "the name contains '" + c + "', which Windows cannot store in a file name");
             }
         }
-        if (path.startsWith("/")) {
+        if (path.charAt(0) == '/') {
             return problem("path.absolute", path, "the name is absolute; bundle paths are relative to the bundle root");
         }
-        String[] segments = path.split("/", -1);
-        for (String segment : segments) {
-            if (segment.isEmpty()) {
-                return problem("path.empty-segment", path,
-                        "the name has an empty segment (a doubled or trailing '/')");
+        // Segments are walked by index: this runs for every name of every bundle opened.
+        for (int start = 0; start <= path.length(); ) {
+            int end = path.indexOf('/', start);
+            end = end < 0 ? path.length() : end;
+            Optional<Problem> problem = checkSegment(path, start, end);
+            if (problem.isPresent()) {
+                return problem;
             }
-            if (segment.equals(".") || segment.equals("..")) {
-                return problem("path.dot-segment", path, "the name has a '" + segment + "' segment");
-            }
-            if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
-                return problem("path.too-long", path,
-                        "a segment is longer than " + MAX_SEGMENT_BYTES + " UTF-8 bytes");
-            }
-            if (segment.endsWith(".") || segment.endsWith(" ")) {
-                return problem("path.trailing-dot-or-space", path,
-                        "the segment '" + segment + "' ends with a dot or a space, which Windows drops");
-            }
-            // Windows ignores the extension and trailing spaces: "aux .txt" is the device AUX.
-            String stem = (segment.contains(".") ? segment.substring(0, segment.indexOf('.')) : segment).stripTrailing();
-            if (WINDOWS_DEVICES.contains(stem.toUpperCase(Locale.ROOT))) {
-                return problem("path.reserved-name", path,
-                        "the segment '" + segment + "' is a reserved device name on Windows");
-            }
+            start = end + 1;
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Problem> checkSegment(String path, int start, int end) {
+        if (start == end) {
+            return problem("path.empty-segment", path, "the name has an empty segment (a doubled or trailing '/')");
+        }
+        int length = end - start;
+        if ((length == 1 && path.charAt(start) == '.')
+                || (length == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
+            return problem("path.dot-segment", path, "the name has a '" + path.substring(start, end) + "' segment");
+        }
+        if (utf8Length(path, start, end) > MAX_SEGMENT_BYTES) {
+            return problem("path.too-long", path, "a segment is longer than " + MAX_SEGMENT_BYTES + " UTF-8 bytes");
+        }
+        char last = path.charAt(end - 1);
+        if (last == '.' || last == ' ') {
+            return problem("path.trailing-dot-or-space", path, "the segment '" + path.substring(start, end)
+                    + "' ends with a dot or a space, which Windows drops");
+        }
+        // Windows ignores the extension and trailing spaces: "aux .txt" is the device AUX.
+        int dot = path.indexOf('.', start);
+        int stemEnd = dot >= 0 && dot < end ? dot : end;
+        while (stemEnd > start && Character.isWhitespace(path.charAt(stemEnd - 1))) {
+            stemEnd--;
+        }
+        // Upper-casing never shortens a string (BundlePathsTest checks all of Unicode), and an ASCII
+        // initial upper-cases alone: so most segments are cleared without building their upper case.
+        int stemLength = stemEnd - start;
+        char initial = path.charAt(start);
+        if (stemLength >= SHORTEST_DEVICE_NAME && stemLength <= LONGEST_DEVICE_NAME
+                && (initial >= 0x80 || DEVICE_INITIALS.indexOf(Character.toUpperCase(initial)) >= 0)
+                && WINDOWS_DEVICES.contains(path.substring(start, stemEnd).toUpperCase(Locale.ROOT))) {
+            return problem("path.reserved-name", path, "the segment '" + path.substring(start, end)
+                    + "' is a reserved device name on Windows");
         }
         return Optional.empty();
     }
@@ -101,12 +145,17 @@ public final class BundlePaths {
         if (inside != null) {
             return Optional.of(inside);
         }
-        for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
-            String file = seen.get(key.substring(0, slash));
+        // Deepest folder first: once a folder is already recorded, so are its parents, and any
+        // file in their place was caught when it or that folder's first file was recorded.
+        for (int slash = key.lastIndexOf('/'); slash >= 0; slash = key.lastIndexOf('/', slash - 1)) {
+            String folder = key.substring(0, slash);
+            String file = seen.get(folder);
             if (file != null) {
                 return Optional.of(file);
             }
-            seen.putIfAbsent(key.substring(0, slash) + "/", name);
+            if (seen.putIfAbsent(folder + "/", name) != null) {
+                break;
+            }
         }
         return Optional.empty();
     }
@@ -121,8 +170,76 @@ public final class BundlePaths {
      * Unicode NFC, then full case folding approximated by upper- then lower-casing.
      */
     public static String collisionKey(String path) {
+        if (isAscii(path)) {
+            return path.toLowerCase(Locale.ROOT); // ASCII is NFC already, and folds by lower-casing
+        }
         String nfc = Normalizer.normalize(path, Normalizer.Form.NFC);
         return nfc.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
+    private static int compareUtf8(String a, String b) {
+        int common = Math.min(a.length(), b.length());
+        for (int i = 0; i < common; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+                    if (!(wellFormed(a) && wellFormed(b))) {
+                        return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
+                                b.getBytes(StandardCharsets.UTF_8));
+                    }
+                    // A surrogate pair encodes a code point above every BMP char, U+E000-U+FFFF included.
+                    return Integer.compare(a.codePointAt(i), b.codePointAt(i));
+                }
+                return Character.compare(x, y);
+            }
+        }
+        if (a.length() == b.length()) {
+            return 0;
+        }
+        // Equal up to a cut inside a surrogate pair of the shorter one would need the bytes.
+        return common > 0 && Character.isHighSurrogate(a.charAt(common - 1)) && !(wellFormed(a) && wellFormed(b))
+                ? java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8))
+                : Integer.compare(a.length(), b.length());
+    }
+
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i)) && !validSurrogatePair(s, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** UTF-8 length of {@code s[start, end)}, as {@code getBytes} counts it (a lone surrogate is one '?'). */
+    private static int utf8Length(String s, int start, int end) {
+        int bytes = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes += 1;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static boolean validSurrogatePair(String s, int i) {

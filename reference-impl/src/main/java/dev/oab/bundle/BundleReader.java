@@ -93,18 +93,20 @@ public final class BundleReader implements Closeable {
         byte[] manifestBytes = readChecked(zip, manifestEntry);
         Manifest manifest = ManifestCodec.parse(manifestBytes);
 
-        Map<String, BundleEntry> entries = new LinkedHashMap<>();
-        Map<String, ZipEntryInfo> zipEntries = new LinkedHashMap<>();
+        Map<String, BundleEntry> entries = new LinkedHashMap<>(2 * all.size());
+        Map<String, ZipEntryInfo> zipEntries = new LinkedHashMap<>(2 * all.size());
         Map<String, byte[]> signatures = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         boolean signaturesStarted = false;
         String previousFile = null;
+        List<Manifest.FileEntry> table = manifest.files();
+        int nextRow = 0;
         for (ZipEntryInfo e : all) {
             BundleEntry.Kind kind;
+            boolean reserved = BundlePaths.isUnderFolded(e.name(), Manifest.RESERVED_DIR);
             if (e == manifestEntry) {
                 kind = BundleEntry.Kind.MANIFEST;
-            } else if (BundlePaths.isUnderFolded(e.name(), Manifest.RESERVED_DIR)
-                    && e.name().startsWith(Manifest.SIGNATURES_DIR)) {
+            } else if (reserved && e.name().startsWith(Manifest.SIGNATURES_DIR)) {
                 String signer = e.name().substring(Manifest.SIGNATURES_DIR.length());
                 if (!signer.endsWith(".sig") || !SIGNER.matcher(signer.substring(0, signer.length() - 4)).matches()) {
                     problems.add(new Problem("bundle.reserved-path", e.name(), "a signature entry must be named "
@@ -120,7 +122,7 @@ public final class BundleReader implements Closeable {
                 signatures.put(e.name(), readChecked(zip, e));
                 kind = BundleEntry.Kind.SIGNATURE;
                 signaturesStarted = true;
-            } else if (BundlePaths.isUnderFolded(e.name(), Manifest.RESERVED_DIR)) {
+            } else if (reserved) {
                 problems.add(new Problem("bundle.reserved-path", e.name(),
                         "entries under .oab/ other than .oab/signatures/<signer>.sig are not allowed"));
                 continue;
@@ -130,7 +132,11 @@ public final class BundleReader implements Closeable {
                     problems.add(new Problem("bundle.signature-misplaced", e.name(),
                             "a file entry follows a signature entry; signatures come after every file"));
                 }
-                Optional<Manifest.FileEntry> listed = manifest.file(e.name());
+                // Archive and file table share one order, so the next row is almost always the one.
+                int row = nextRow < table.size() && table.get(nextRow).path().equals(e.name())
+                        ? nextRow : manifest.fileIndex(e.name());
+                Optional<Manifest.FileEntry> listed = row < 0 ? Optional.empty() : Optional.of(table.get(row));
+                nextRow = row < 0 ? nextRow : row + 1;
                 if (listed.isEmpty()) {
                     problems.add(new Problem("bundle.unlisted-entry", e.name(),
                             "the archive holds this entry but oab.json does not list it: it was added after packing"));

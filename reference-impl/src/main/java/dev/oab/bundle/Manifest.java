@@ -55,16 +55,22 @@ public record Manifest(
     /**
      * The file-table entry for {@code path}, if listed. A binary search: the file table is in the
      * UTF-8 order of its paths, as {@link ManifestCodec} requires and {@link Builder} produces, so
-     * a reader that looks up every entry of a 100,000-file bundle stays linear overall.
+     * looking up every entry of a 100,000-file bundle costs n log n comparisons, not n².
      */
     public Optional<FileEntry> file(String path) {
+        int index = fileIndex(path);
+        return index < 0 ? Optional.empty() : Optional.of(files.get(index));
+    }
+
+    /** Position of {@code path} in {@link #files()}, or -1. */
+    int fileIndex(String path) {
         int low = 0;
         int high = files.size() - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
             int order = BundlePaths.UTF8_ORDER.compare(files.get(middle).path(), path);
             if (order == 0) {
-                return Optional.of(files.get(middle));
+                return middle;
             }
             if (order < 0) {
                 low = middle + 1;
@@ -72,7 +78,7 @@ public record Manifest(
                 high = middle - 1;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     /** The component with {@code id}, if present. */

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,10 +57,12 @@ public final class StrictZipReader implements Closeable {
     public static StrictZipReader open(FileChannel channel, ZipLimits limits) throws IOException, ZipProfileException {
         long length = channel.size();
         EndRecords end = readEndRecords(channel, length, limits);
+        ByteBuffer tail = read(channel, end.cdOffset(), (int) (length - end.cdOffset()));
+        TailCachingChannel archive = new TailCachingChannel(channel, end.cdOffset(), tail.array());
         ZipFile zip;
         try {
             zip = ZipFile.builder()
-                    .setSeekableByteChannel(channel)
+                    .setSeekableByteChannel(archive)
                     .setUseUnicodeExtraFields(false)
                     .setIgnoreLocalFileHeader(true) // this class reads and checks every local header itself
                     .setMaxNumberOfDisks(1)
@@ -69,7 +72,9 @@ public final class StrictZipReader implements Closeable {
                     "the ZIP structure cannot be read: " + e.getMessage(), e);
         }
         try {
-            List<ZipEntryInfo> entries = checkEntries(channel, zip, end, limits);
+            ByteBuffer centralDirectory = ByteBuffer.wrap(tail.array(), 0, (int) end.cdSize()).order(ByteOrder.LITTLE_ENDIAN);
+            List<ZipEntryInfo> entries = checkEntries(channel, centralDirectory, zip, end, limits);
+            archive.releaseTail();
             Map<String, ZipArchiveEntry> byName = new HashMap<>();
             for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
                 byName.put(e.getName(), e);
@@ -216,9 +221,7 @@ public final class StrictZipReader implements Closeable {
      * what the end record declares. Commons Compress stops at the first non-record and re-encodes
      * extra fields, so it cannot answer either question.
      */
-    private static List<CentralRecord> walkCentralDirectory(FileChannel channel, EndRecords end)
-            throws IOException, ZipProfileException {
-        ByteBuffer cd = read(channel, end.cdOffset(), (int) end.cdSize());
+    private static List<CentralRecord> walkCentralDirectory(ByteBuffer cd, EndRecords end) throws ZipProfileException {
         List<CentralRecord> records = new ArrayList<>();
         int p = 0;
         while (p < cd.limit()) {
@@ -241,9 +244,11 @@ public final class StrictZipReader implements Closeable {
             int zip64Fields = (Integer.toUnsignedLong(cd.getInt(p + 24)) == MAX_32 ? 1 : 0)
                     + (Integer.toUnsignedLong(cd.getInt(p + 20)) == MAX_32 ? 1 : 0)
                     + (Integer.toUnsignedLong(cd.getInt(p + 42)) == MAX_32 ? 1 : 0);
-            String shownName = new String(name, StandardCharsets.UTF_8);
-            checkExtraFields(extra, shownName, "central directory");
-            checkZip64Extra(extra, zip64Fields * 8, shownName, "central directory");
+            if (extraLength > 0 || zip64Fields > 0) {
+                String shownName = new String(name, StandardCharsets.UTF_8);
+                checkExtraFields(extra, shownName, "central directory");
+                checkZip64Extra(extra, zip64Fields * 8, shownName, "central directory");
+            }
             records.add(new CentralRecord(name, extra, commentLength, cd.getInt(p + 12)));
             if (records.size() > end.entryCount()) {
                 break;
@@ -258,20 +263,24 @@ public final class StrictZipReader implements Closeable {
         return records;
     }
 
-    private static List<ZipEntryInfo> checkEntries(FileChannel channel, ZipFile zip, EndRecords end,
-                                                   ZipLimits limits) throws IOException, ZipProfileException {
-        List<CentralRecord> records = walkCentralDirectory(channel, end);
+    private static List<ZipEntryInfo> checkEntries(FileChannel channel, ByteBuffer centralDirectory, ZipFile zip,
+                                                   EndRecords end, ZipLimits limits)
+            throws IOException, ZipProfileException {
+        List<CentralRecord> records = walkCentralDirectory(centralDirectory, end);
         List<ZipArchiveEntry> central = Collections.list(zip.getEntries());
         if (central.size() != records.size()) {
             throw new ZipProfileException("archive.entry-count-mismatch", "", "the central directory holds "
                     + records.size() + " records but only " + central.size() + " could be read as entries");
         }
-        Map<ZipArchiveEntry, CentralRecord> recordOf = new java.util.IdentityHashMap<>();
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        String[] names = new String[records.size()];
         for (int i = 0; i < records.size(); i++) {
             CentralRecord record = records.get(i);
             ZipArchiveEntry e = central.get(i);
-            recordOf.put(e, record);
-            String name = decodeName(e);
+            String name = decodeName(e, utf8);
+            names[i] = name;
             if (!Arrays.equals(record.name(), e.getRawName())) {
                 throw new ZipProfileException("archive.central-directory-mismatch", name,
                         "the central directory record and the parsed entry disagree on the name");
@@ -283,24 +292,26 @@ public final class StrictZipReader implements Closeable {
         List<ZipArchiveEntry> physical = Collections.list(zip.getEntriesInPhysicalOrder());
         for (int i = 0; i < physical.size(); i++) {
             if (physical.get(i) != central.get(i)) {
-                throw new ZipProfileException("archive.central-directory-order", decodeName(central.get(i)),
+                throw new ZipProfileException("archive.central-directory-order", names[i],
                         "the central directory lists entries in a different order than they appear in the archive");
             }
         }
-        Map<String, String> exact = new HashMap<>();
-        Map<String, String> folded = new HashMap<>();
+        // Files and their folders: about twice as many keys as entries, sized once.
+        Map<String, String> folded = new HashMap<>(4 * physical.size() + 16);
         List<ZipEntryInfo> result = new ArrayList<>(physical.size());
         long expectedOffset = 0;
         String previous = null;
-        for (ZipArchiveEntry e : physical) {
-            String name = decodeName(e);
+        LocalHeaderWindow window = new LocalHeaderWindow(channel, end.cdOffset());
+        for (int i = 0; i < physical.size(); i++) {
+            ZipArchiveEntry e = physical.get(i);
+            String name = names[i];
             checkEntryHeaderFields(e, name, limits);
-            checkName(name, exact, folded);
+            checkName(name, folded);
             long headerOffset = e.getLocalHeaderOffset();
             if (headerOffset != expectedOffset) {
                 throw layoutProblem(name, previous, headerOffset, expectedOffset);
             }
-            LocalHeader local = readLocalHeader(channel, e, name, end.cdOffset(), recordOf.get(e).dosTime());
+            LocalHeader local = readLocalHeader(window, e, name, end.cdOffset(), records.get(i).dosTime());
             long dataOffset = headerOffset + local.length();
             long dataEnd = dataOffset + e.getCompressedSize();
             if (dataEnd > end.cdOffset() || dataEnd < dataOffset) {
@@ -334,13 +345,13 @@ public final class StrictZipReader implements Closeable {
                         + "(a hidden entry?)");
     }
 
-    private static String decodeName(ZipArchiveEntry e) throws ZipProfileException {
+    private static String decodeName(ZipArchiveEntry e, CharsetDecoder utf8) throws ZipProfileException {
         byte[] raw = e.getRawName();
+        if (isAscii(raw)) {
+            return new String(raw, StandardCharsets.US_ASCII);
+        }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw)).toString();
+            return utf8.reset().decode(ByteBuffer.wrap(raw)).toString();
         } catch (CharacterCodingException ex) {
             throw new ZipProfileException("path.invalid-unicode", new String(raw, StandardCharsets.ISO_8859_1),
                     "the entry name is not valid UTF-8");
@@ -362,11 +373,7 @@ public final class StrictZipReader implements Closeable {
             throw new ZipProfileException("archive.unsupported-flags", name,
                     String.format("general purpose flags 0x%04x are not allowed", flags));
         }
-        boolean ascii = true;
-        for (byte b : e.getRawName()) {
-            ascii &= b >= 0;
-        }
-        if (!ascii && (flags & FLAG_UTF8) == 0) {
+        if (!isAscii(e.getRawName()) && (flags & FLAG_UTF8) == 0) {
             throw new ZipProfileException("archive.name-encoding", name,
                     "the entry name is not ASCII and the UTF-8 flag is not set");
         }
@@ -403,6 +410,15 @@ public final class StrictZipReader implements Closeable {
                         "the entry is " + what + "; bundles hold regular files only");
             }
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkExtraFields(byte[] extra, String name, String where) throws ZipProfileException {
@@ -470,18 +486,19 @@ public final class StrictZipReader implements Closeable {
         }
     }
 
-    private static void checkName(String name, Map<String, String> exact, Map<String, String> folded)
+    private static void checkName(String name, Map<String, String> folded)
             throws ZipProfileException {
         Optional<Problem> problem = BundlePaths.check(name);
         if (problem.isPresent()) {
             throw new ZipProfileException(problem.get().code(), name, problem.get().message());
         }
-        if (exact.putIfAbsent(name, name) != null) {
+        String key = BundlePaths.collisionKey(name);
+        String other = folded.putIfAbsent(key, name);
+        // The first name under a key is kept, so meeting itself there means the very same name again.
+        if (name.equals(other)) {
             throw new ZipProfileException("archive.duplicate-name", name,
                     "two entries have this name; readers could disagree about which one is the file");
         }
-        String key = BundlePaths.collisionKey(name);
-        String other = folded.putIfAbsent(key, name);
         if (other != null) {
             throw new ZipProfileException("path.colliding-names", name, "'" + name + "' and '" + other
                     + "' are the same name on case-insensitive or Unicode-normalising file systems");
@@ -496,14 +513,14 @@ public final class StrictZipReader implements Closeable {
     private record LocalHeader(int length, int dosTime) {
     }
 
-    private static LocalHeader readLocalHeader(FileChannel channel, ZipArchiveEntry e, String name, long limit,
+    private static LocalHeader readLocalHeader(LocalHeaderWindow window, ZipArchiveEntry e, String name, long limit,
                                                int centralDosTime) throws IOException, ZipProfileException {
         long offset = e.getLocalHeaderOffset();
         if (offset + LOCAL_HEADER_SIZE > limit) {
             throw new ZipProfileException("archive.overlapping-entries", name,
                     "the local header runs into the central directory");
         }
-        ByteBuffer fixed = read(channel, offset, LOCAL_HEADER_SIZE);
+        ByteBuffer fixed = window.read(offset, LOCAL_HEADER_SIZE);
         if (fixed.getInt(0) != LOCAL_HEADER_SIG) {
             throw new ZipProfileException("archive.header-mismatch", name,
                     "no local file header where the central directory says the entry starts");
@@ -515,7 +532,7 @@ public final class StrictZipReader implements Closeable {
             throw new ZipProfileException("archive.overlapping-entries", name,
                     "the local header runs into the central directory");
         }
-        ByteBuffer variable = read(channel, offset + LOCAL_HEADER_SIZE, nameLength + extraLength);
+        ByteBuffer variable = window.read(offset + LOCAL_HEADER_SIZE, nameLength + extraLength);
         byte[] localName = new byte[nameLength];
         variable.get(localName);
         byte[] localExtra = new byte[extraLength];
@@ -555,6 +572,45 @@ public final class StrictZipReader implements Closeable {
             throw mismatch(name, "compressed size", compressed, e.getCompressedSize());
         }
         return new LocalHeader(headerLength, dosTime);
+    }
+
+    /**
+     * Reads local headers through one buffer refilled from where the next header lies: entries
+     * are checked in file order, so the headers of thousands of small files come from a few reads
+     * instead of two system calls each.
+     */
+    private static final class LocalHeaderWindow {
+        private static final int SIZE = 256 * 1024;
+        private final FileChannel channel;
+        private final long limit;
+        private final ByteBuffer buffer = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        private long start = -1;
+
+        LocalHeaderWindow(FileChannel channel, long limit) {
+            this.channel = channel;
+            this.limit = limit;
+        }
+
+        /** {@code length} bytes at {@code position}, which the caller has checked end at or below the limit. */
+        ByteBuffer read(long position, int length) throws IOException {
+            if (length > SIZE) {
+                return StrictZipReader.read(channel, position, length);
+            }
+            if (start < 0 || position < start || position + length > start + buffer.limit()) {
+                start = position;
+                buffer.clear().limit((int) Math.min(SIZE, limit - position));
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, start + buffer.position()) < 0) {
+                        throw new java.io.EOFException("unexpected end of file at " + (start + buffer.position()));
+                    }
+                }
+                buffer.flip();
+            }
+            // A copy: the next read may refill the buffer while the caller still holds this header.
+            byte[] copy = new byte[length];
+            buffer.get((int) (position - start), copy);
+            return ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN);
+        }
     }
 
     private static ByteBuffer zip64Extra(byte[] extra, String name) throws ZipProfileException {
