@@ -91,7 +91,19 @@ public final class BundleReader implements Closeable {
                     "oab.json is " + manifestEntry.size() + " bytes; the limit is " + StrictJson.MAX_DOCUMENT_BYTES));
         }
         byte[] manifestBytes = readChecked(zip, manifestEntry);
-        Manifest manifest = ManifestCodec.parse(manifestBytes);
+        // The names after oab.json, already held to the path rules by the strict ZIP reader.
+        List<String> checkedNames = new java.util.AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return all.get(index + 1).name();
+            }
+
+            @Override
+            public int size() {
+                return all.size() - 1;
+            }
+        };
+        Manifest manifest = ManifestCodec.parse(manifestBytes, checkedNames);
 
         Map<String, BundleEntry> entries = new LinkedHashMap<>(2 * all.size());
         Map<String, ZipEntryInfo> zipEntries = new LinkedHashMap<>(2 * all.size());
@@ -175,7 +187,10 @@ public final class BundleReader implements Closeable {
             BundleFormatException {
         byte[] bytes;
         try (InputStream in = zip.openStream(entry)) {
-            bytes = in.readAllBytes();
+            bytes = in.readNBytes((int) entry.size()); // sized by the caller's bound, not grown as it goes
+            if (bytes.length != entry.size() || in.read() >= 0) {
+                throw new IOException("the entry does not hold the " + entry.size() + " bytes it declares");
+            }
         } catch (IOException e) {
             throw new BundleFormatException(new Problem("integrity.unreadable", entry.name(),
                     "the entry cannot be read: " + e.getMessage()), e);

@@ -53,6 +53,18 @@ public final class ManifestCodec {
 
     /** Parses and checks a manifest. */
     public static Manifest parse(byte[] json) throws BundleFormatException {
+        return parse(json, List.of());
+    }
+
+    /**
+     * Parses a manifest read from an archive whose entry names the strict reader has already held
+     * to the path rules, with no two colliding and no file where a folder is needed. When the file
+     * table is exactly the first of {@code checkedNames}, in order, as in every intact bundle, each
+     * path is one of those names and cannot break those rules, so they are not checked again. Any
+     * other table gets every check, so the first problem reported is always the one
+     * {@link #parse(byte[])} would report.
+     */
+    static Manifest parse(byte[] json, List<String> checkedNames) throws BundleFormatException {
         if (json.length >= 3 && (json[0] & 0xff) == 0xef && (json[1] & 0xff) == 0xbb && (json[2] & 0xff) == 0xbf) {
             throw new BundleFormatException(new Problem("manifest.invalid-json", Manifest.PATH,
                     "oab.json starts with a byte-order mark; it must be plain UTF-8"));
@@ -64,7 +76,7 @@ public final class ManifestCodec {
         } catch (JsonDocumentException e) {
             throw new BundleFormatException(new Problem("manifest.invalid-json", Manifest.PATH, e.getMessage()), e);
         }
-        return new Reader().read(root);
+        return new Reader(checkedNames).read(root);
     }
 
     private static void checkUtf8(byte[] json) throws BundleFormatException {
@@ -142,11 +154,30 @@ public final class ManifestCodec {
      * paths valid and unique (also after case folding), tables sorted, component paths present.
      */
     public static void checkConsistency(Manifest manifest) throws BundleFormatException {
-        new Reader().checkSemantics(manifest);
+        new Reader(List.of()).checkSemantics(manifest);
     }
 
     /** One read, collecting the field path for messages. */
     private static final class Reader {
+
+        private final List<String> checkedNames;
+
+        Reader(List<String> checkedNames) {
+            this.checkedNames = checkedNames;
+        }
+
+        /** Whether every path of the table is, in order, one of the names checked by the archive reader. */
+        private boolean pathsAlreadyChecked(List<Manifest.FileEntry> files) {
+            if (files.size() > checkedNames.size()) {
+                return false;
+            }
+            for (int i = 0; i < files.size(); i++) {
+                if (!files.get(i).path().equals(checkedNames.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         Manifest read(JsonNode root) throws BundleFormatException {
             if (!root.isObject()) {
@@ -181,13 +212,14 @@ public final class ManifestCodec {
         }
 
         void checkSemantics(Manifest manifest) throws BundleFormatException {
-            Map<String, String> byCollisionKey = new HashMap<>(4 * manifest.files().size() + 16);
+            boolean pathsChecked = pathsAlreadyChecked(manifest.files());
+            Map<String, String> byCollisionKey = new HashMap<>(pathsChecked ? 16 : 4 * manifest.files().size() + 16);
             Set<String> mediaTypesSeen = new HashSet<>();
             String reservedDir = BundlePaths.collisionKey(Manifest.RESERVED_DIR);
             String previous = null;
             for (int i = 0; i < manifest.files().size(); i++) {
                 Manifest.FileEntry file = manifest.files().get(i);
-                Optional<Problem> pathProblem = BundlePaths.check(file.path());
+                Optional<Problem> pathProblem = pathsChecked ? Optional.empty() : BundlePaths.check(file.path());
                 if (pathProblem.isPresent()) {
                     Problem p = pathProblem.get();
                     throw new BundleFormatException(new Problem(p.code(), "files[" + i + "].path",
@@ -210,13 +242,14 @@ public final class ManifestCodec {
                                         + "'; the file table must be sorted by the UTF-8 bytes of the path"));
                     }
                 }
-                String other = byCollisionKey.putIfAbsent(key, file.path());
+                String other = pathsChecked ? null : byCollisionKey.putIfAbsent(key, file.path());
                 if (other != null) {
                     throw new BundleFormatException(new Problem("path.colliding-names", "files[" + i + "].path",
                             "'" + file.path() + "' and '" + other
                                     + "' are the same name on case-insensitive or Unicode-normalising file systems"));
                 }
-                Optional<String> conflict = BundlePaths.folderConflict(file.path(), key, byCollisionKey);
+                Optional<String> conflict = pathsChecked ? Optional.empty()
+                        : BundlePaths.folderConflict(file.path(), key, byCollisionKey);
                 if (conflict.isPresent()) {
                     throw new BundleFormatException(new Problem("path.file-folder-conflict", "files[" + i + "].path",
                             "'" + file.path() + "' and '" + conflict.get() + "' cannot both exist: one is a file "

@@ -5,6 +5,8 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The {@code oab} command: parses arguments, calls the library, maps its errors to exit codes. */
@@ -12,19 +14,6 @@ import java.util.function.Function;
         mixinStandardHelpOptions = true,
         versionProvider = OabCommand.Version.class,
         description = "Pack, inspect, verify and extract Open AI Bundles (.oab).",
-        subcommands = {
-                PackCommand.class,
-                InspectCommand.class,
-                VerifyCommand.class,
-                ExtractCommand.class,
-                SignCommand.class,
-                KeygenCommand.class,
-                MofCommand.class,
-                ValidateCommand.class,
-                InitCommand.class,
-                ExportCommand.class,
-                CommandLine.HelpCommand.class
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -33,6 +22,11 @@ import java.util.function.Function;
                 "3:I/O or internal error"
         })
 public final class OabCommand implements Runnable {
+
+    /** The subcommands, in the order help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(PackCommand.class, InspectCommand.class,
+            VerifyCommand.class, ExtractCommand.class, SignCommand.class, KeygenCommand.class, MofCommand.class,
+            ValidateCommand.class, InitCommand.class, ExportCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -76,7 +70,17 @@ public final class OabCommand implements Runnable {
                 }
             }
         };
-        CommandLine cli = new CommandLine(new OabCommand(), factory).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(new OabCommand(), factory);
+        // Picocli reflects over every option of every subcommand it is given, a tenth of a second
+        // at start-up: a run that names its subcommand first gets only that one (help needs all).
+        Optional<Class<?>> named = args.length == 0 ? Optional.empty() : SUBCOMMANDS.stream()
+                .filter(type -> type != CommandLine.HelpCommand.class
+                        && type.getAnnotation(Command.class).name().equals(args[0]))
+                .findFirst();
+        for (Class<?> type : named.map(List::<Class<?>>of).orElse(SUBCOMMANDS)) {
+            cli.addSubcommand(new CommandLine(type, factory));
+        }
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->

@@ -225,6 +225,30 @@ class CliTest {
         assertTrue(r.out().contains("Exit codes:\n  0   success\n  1   verification or validation failed"), r.out());
     }
 
+    @Test
+    void helpListsEveryCommandWhicheverWayItIsAsked() {
+        String commands = "Commands:\n  pack      ";
+        assertTrue(oab("--help").out().contains(commands), oab("--help").out());
+        assertTrue(oab("help").out().contains(commands), oab("help").out());
+        Result none = oab();
+        assertEquals(2, none.code());
+        assertTrue(none.err().startsWith("missing command: choose one of [pack, inspect, verify, extract, sign, "
+                + "keygen, mof, validate, init, export, help]\n"), none.err());
+        Result unknown = oab("unpack");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("Did you mean: oab pack or oab extract?"), unknown.err());
+    }
+
+    @Test
+    void aCommandsOwnHelpComesTheSameWayWithHelpOrTheOption() {
+        Result viaHelp = oab("help", "inspect");
+        Result viaOption = oab("inspect", "--help");
+        assertEquals(0, viaHelp.code());
+        assertEquals(0, viaOption.code());
+        assertTrue(viaOption.out().startsWith("Usage: oab inspect [-hV] [--files] [--json] FILE.oab\n"), viaOption.out());
+        assertEquals(viaOption.out(), viaHelp.out());
+    }
+
     /**
      * Copies a bundle with Python's zipfile, adding or dropping one entry: a well-formed archive, so
      * only the manifest check can catch it.

@@ -35,6 +35,8 @@ import static dev.oab.internal.zip.ZipFormat.*;
  */
 public final class StrictZipReader implements Closeable {
 
+    private static final byte[] NO_BYTES = new byte[0];
+
     private final FileChannel channel;
     private final ZipFile zip;
     private final List<ZipEntryInfo> entries;
@@ -311,7 +313,8 @@ public final class StrictZipReader implements Closeable {
             if (headerOffset != expectedOffset) {
                 throw layoutProblem(name, previous, headerOffset, expectedOffset);
             }
-            LocalHeader local = readLocalHeader(window, e, name, end.cdOffset(), records.get(i).dosTime());
+            LocalHeader local = readLocalHeader(window, e, name, records.get(i).name(), end.cdOffset(),
+                    records.get(i).dosTime());
             long dataOffset = headerOffset + local.length();
             long dataEnd = dataOffset + e.getCompressedSize();
             if (dataEnd > end.cdOffset() || dataEnd < dataOffset) {
@@ -513,8 +516,9 @@ public final class StrictZipReader implements Closeable {
     private record LocalHeader(int length, int dosTime) {
     }
 
-    private static LocalHeader readLocalHeader(LocalHeaderWindow window, ZipArchiveEntry e, String name, long limit,
-                                               int centralDosTime) throws IOException, ZipProfileException {
+    private static LocalHeader readLocalHeader(LocalHeaderWindow window, ZipArchiveEntry e, String name,
+                                               byte[] rawName, long limit, int centralDosTime)
+            throws IOException, ZipProfileException {
         long offset = e.getLocalHeaderOffset();
         if (offset + LOCAL_HEADER_SIZE > limit) {
             throw new ZipProfileException("archive.overlapping-entries", name,
@@ -532,14 +536,15 @@ public final class StrictZipReader implements Closeable {
             throw new ZipProfileException("archive.overlapping-entries", name,
                     "the local header runs into the central directory");
         }
-        ByteBuffer variable = window.read(offset + LOCAL_HEADER_SIZE, nameLength + extraLength);
-        byte[] localName = new byte[nameLength];
-        variable.get(localName);
-        byte[] localExtra = new byte[extraLength];
-        variable.get(localExtra);
-        if (!Arrays.equals(localName, e.getRawName())) {
+        ByteBuffer header = window.read(offset, headerLength);
+        if (!header.slice(LOCAL_HEADER_SIZE, nameLength).equals(ByteBuffer.wrap(rawName))) {
+            byte[] localName = new byte[nameLength];
+            header.get(LOCAL_HEADER_SIZE, localName);
             throw mismatch(name, "name", new String(localName, StandardCharsets.UTF_8), name);
         }
+        byte[] localExtra = extraLength == 0 ? NO_BYTES : new byte[extraLength];
+        header.get(LOCAL_HEADER_SIZE + nameLength, localExtra);
+        fixed = header;
         int flags = Short.toUnsignedInt(fixed.getShort(6));
         if (flags != e.getRawFlag()) {
             throw mismatch(name, "flags", String.format("0x%04x", flags), String.format("0x%04x", e.getRawFlag()));
@@ -591,7 +596,10 @@ public final class StrictZipReader implements Closeable {
             this.limit = limit;
         }
 
-        /** {@code length} bytes at {@code position}, which the caller has checked end at or below the limit. */
+        /**
+         * {@code length} bytes at {@code position}, which the caller has checked end at or below the
+         * limit; valid until the next call, which may refill the buffer.
+         */
         ByteBuffer read(long position, int length) throws IOException {
             if (length > SIZE) {
                 return StrictZipReader.read(channel, position, length);
@@ -606,10 +614,7 @@ public final class StrictZipReader implements Closeable {
                 }
                 buffer.flip();
             }
-            // A copy: the next read may refill the buffer while the caller still holds this header.
-            byte[] copy = new byte[length];
-            buffer.get((int) (position - start), copy);
-            return ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN);
+            return buffer.slice((int) (position - start), length).order(ByteOrder.LITTLE_ENDIAN);
         }
     }
 
