@@ -113,9 +113,12 @@ public final class BundleReader implements Closeable {
         String previousFile = null;
         List<Manifest.FileEntry> table = manifest.files();
         int nextRow = 0;
+        int previousRow = -1;
+        int rowsInOrder = 0; // rows 0, 1, 2... met in archive order: when all are, none is missing
+        String reservedKey = BundlePaths.collisionKey(Manifest.RESERVED_DIR);
         for (ZipEntryInfo e : all) {
             BundleEntry.Kind kind;
-            boolean reserved = BundlePaths.isUnderFolded(e.name(), Manifest.RESERVED_DIR);
+            boolean reserved = BundlePaths.collisionKey(e.name()).startsWith(reservedKey);
             if (e == manifestEntry) {
                 kind = BundleEntry.Kind.MANIFEST;
             } else if (reserved && e.name().startsWith(Manifest.SIGNATURES_DIR)) {
@@ -158,19 +161,25 @@ public final class BundleReader implements Closeable {
                     problems.add(new Problem("integrity.size-mismatch", e.name(), "the entry is " + e.size()
                             + " bytes but oab.json lists " + listed.get().size()));
                 }
-                if (previousFile != null && BundlePaths.UTF8_ORDER.compare(previousFile, e.name()) > 0) {
+                // The file table is sorted, so an entry on the row after the previous one is in order.
+                if (previousFile != null && row != previousRow + 1
+                        && BundlePaths.UTF8_ORDER.compare(previousFile, e.name()) > 0) {
                     problems.add(new Problem("bundle.entry-order", e.name(), "entries must appear in the order of "
                             + "the file table (UTF-8 order of the path), but this one follows '" + previousFile + "'"));
                 }
                 previousFile = e.name();
+                previousRow = row;
+                rowsInOrder += row == rowsInOrder ? 1 : 0;
             }
             entries.put(e.name(), new BundleEntry(e.name(), kind, e.size(), e.stored(), e.dataOffset()));
             zipEntries.put(e.name(), e);
         }
-        for (Manifest.FileEntry f : manifest.files()) {
-            if (!zipEntries.containsKey(f.path())) {
-                problems.add(new Problem("bundle.missing-entry", f.path(),
-                        "oab.json lists this file but the archive does not hold it: it was removed after packing"));
+        if (rowsInOrder < table.size()) {
+            for (Manifest.FileEntry f : table) {
+                if (!zipEntries.containsKey(f.path())) {
+                    problems.add(new Problem("bundle.missing-entry", f.path(),
+                            "oab.json lists this file but the archive does not hold it: it was removed after packing"));
+                }
             }
         }
         if (!problems.isEmpty()) {

@@ -1,14 +1,15 @@
 package dev.oab.bundle;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NumericNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.oab.json.JsonDocumentException;
 import dev.oab.json.StrictJson;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -70,13 +72,105 @@ public final class ManifestCodec {
                     "oab.json starts with a byte-order mark; it must be plain UTF-8"));
         }
         checkUtf8(json);
+        FileRows rows = new FileRows(json);
+        StrictJson.Streamed document;
+        try {
+            document = StrictJson.parseStreaming(json, Manifest.PATH, "files", rows);
+        } catch (JsonDocumentException e) {
+            throw new BundleFormatException(new Problem("manifest.invalid-json", Manifest.PATH, e.getMessage()), e);
+        }
+        return new Reader(checkedNames).read(document.root(), document.fieldStreamed() ? rows : null);
+    }
+
+    /**
+     * Reads the whole document as one tree, the file table included: slower on large tables, and
+     * the reference the streaming reading is tested against.
+     */
+    static Manifest parseAsTree(byte[] json) throws BundleFormatException {
+        checkUtf8(json);
         JsonNode root;
         try {
             root = StrictJson.parse(json, Manifest.PATH);
         } catch (JsonDocumentException e) {
             throw new BundleFormatException(new Problem("manifest.invalid-json", Manifest.PATH, e.getMessage()), e);
         }
-        return new Reader(checkedNames).read(root);
+        return new Reader(List.of()).read(root, null);
+    }
+
+    /**
+     * The file table, read row by row from the token stream. A row that is not exactly the four
+     * fields with the expected types is parsed again from its bytes as a tree and judged by the
+     * same code as any other field, so its message is the one a tree reading gives; the first such
+     * problem is held until the fields before the table have been checked, as a tree reading would.
+     */
+    private static final class FileRows implements StrictJson.ElementReader {
+        private final byte[] json;
+        private final List<Manifest.FileEntry> rows = new ArrayList<>();
+        private BundleFormatException firstProblem;
+
+        FileRows(byte[] json) {
+            this.json = json;
+        }
+
+        @Override
+        public void read(JsonParser parser, int index) throws IOException {
+            if (firstProblem != null || parser.currentToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                if (firstProblem == null) {
+                    firstProblem = Reader.invalid("files[" + index + "]", "expected an object");
+                }
+                return;
+            }
+            long start = parser.currentTokenLocation().getByteOffset();
+            String path = null;
+            String sha256 = null;
+            String mediaType = null;
+            long size = -1;
+            boolean unusual = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "path" -> path = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "sha256" -> sha256 = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "mediaType" -> mediaType = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "size" -> size = value == JsonToken.VALUE_NUMBER_INT
+                            && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER ? parser.getLongValue() : -1;
+                    default -> unusual = true;
+                }
+                parser.skipChildren();
+            }
+            if (unusual || path == null || sha256 == null || mediaType == null || size < 0 || size >= 1L << 62) {
+                slowRow(start, parser, index);
+                return;
+            }
+            rows.add(new Manifest.FileEntry(path, size, sha256, mediaType));
+        }
+
+        /** Judges the row that ends where {@code parser} stands from its own tree. */
+        private void slowRow(long start, JsonParser parser, int index) {
+            if (firstProblem != null) {
+                return;
+            }
+            int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
+            try {
+                JsonNode row = StrictJson.parse(Arrays.copyOfRange(json, (int) start, end), Manifest.PATH);
+                rows.add(Reader.fileRow(row, "files[" + index + "]"));
+            } catch (BundleFormatException e) {
+                firstProblem = e;
+            } catch (JsonDocumentException e) {
+                // The row parsed as part of the document, so it parses alone; should it not, say so.
+                firstProblem = new BundleFormatException(new Problem("manifest.invalid-json", Manifest.PATH,
+                        e.getMessage()), e);
+            }
+        }
+
+        List<Manifest.FileEntry> result() throws BundleFormatException {
+            if (firstProblem != null) {
+                throw firstProblem;
+            }
+            return rows;
+        }
     }
 
     private static void checkUtf8(byte[] json) throws BundleFormatException {
@@ -179,7 +273,8 @@ public final class ManifestCodec {
             return true;
         }
 
-        Manifest read(JsonNode root) throws BundleFormatException {
+        /** Checks the document; {@code streamedFiles} holds the file table when it was read as a stream. */
+        Manifest read(JsonNode root, FileRows streamedFiles) throws BundleFormatException {
             if (!root.isObject()) {
                 throw invalid("", "the manifest must be a JSON object");
             }
@@ -203,7 +298,8 @@ public final class ManifestCodec {
             Optional<Manifest.Supersedes> supersedes = root.has("supersedes")
                     ? Optional.of(supersedes(root.get("supersedes"))) : Optional.empty();
             List<Manifest.Component> components = components(required(root, "components", "components"));
-            List<Manifest.FileEntry> files = files(required(root, "files", "files"));
+            List<Manifest.FileEntry> files = streamedFiles != null ? streamedFiles.result()
+                    : files(required(root, "files", "files"));
             Map<String, String> annotations = annotations(root.get("annotations"));
             Manifest manifest = new Manifest(formatVersion, name, version, producer, created, license, description,
                     supersedes, components, files, annotations);
@@ -410,36 +506,18 @@ public final class ManifestCodec {
             }
             List<Manifest.FileEntry> result = new ArrayList<>(node.size());
             for (int i = 0; i < node.size(); i++) {
-                JsonNode f = node.get(i);
-                if (!f.isObject() || f.size() > FILE_FIELDS.size()
-                        || !(f.get("path") instanceof TextNode path) || !(f.get("sha256") instanceof TextNode sha256)
-                        || !(f.get("mediaType") instanceof TextNode mediaType)
-                        || !(f.get("size") instanceof NumericNode size) || !size.isIntegralNumber()
-                        || !size.canConvertToLong()) {
-                    // The slow path names the defect; the table of a 100,000-file bundle takes the fast one.
-                    result.add(fileWithMessages(f, "files[" + i + "]"));
-                    continue;
-                }
-                result.add(new Manifest.FileEntry(path.textValue(), nonNegative(size.longValue(), i),
-                        sha256.textValue(), mediaType.textValue()));
+                result.add(fileRow(node.get(i), "files[" + i + "]"));
             }
             return result;
         }
 
-        private Manifest.FileEntry fileWithMessages(JsonNode f, String where) throws BundleFormatException {
+        static Manifest.FileEntry fileRow(JsonNode f, String where) throws BundleFormatException {
             if (!f.isObject()) {
                 throw invalid(where, "expected an object");
             }
             checkFields(f, where, FILE_FIELDS);
             return new Manifest.FileEntry(text(f, "path", where + ".path"), size(f, "size", where + ".size"),
                     text(f, "sha256", where + ".sha256"), text(f, "mediaType", where + ".mediaType"));
-        }
-
-        private static long nonNegative(long size, int i) throws BundleFormatException {
-            if (size < 0 || size >= 1L << 62) {
-                throw invalid("files[" + i + "].size", "expected a non-negative integer below 2^62");
-            }
-            return size;
         }
 
         private Map<String, String> annotations(JsonNode node) throws BundleFormatException {

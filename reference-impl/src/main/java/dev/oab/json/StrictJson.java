@@ -1,6 +1,8 @@
 package dev.oab.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -10,9 +12,11 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +54,10 @@ public final class StrictJson {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
+    /** Reads one value where the parser stands, leaving any following content to the caller. */
+    private static final ObjectReader VALUE_READER = MAPPER.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -85,6 +93,77 @@ public final class StrictJson {
         } catch (IOException e) {
             throw new JsonDocumentException(what + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads the elements of one array field of a top-level object from the token stream, one at a
+     * time, instead of building their tree: a table of 100,000 rows then costs its rows and not a
+     * tree of half a million nodes. Every other value is read as a tree, under the same limits and
+     * refusals as {@link #parse}.
+     */
+    @FunctionalInterface
+    public interface ElementReader {
+        /**
+         * Reads the element whose first token {@code parser} stands on, and leaves it on the
+         * element's last token.
+         */
+        void read(JsonParser parser, int index) throws IOException;
+    }
+
+    /**
+     * The document, read as by {@link #parse} except that when it is an object whose field
+     * {@code field} holds an array, that array's elements go to {@code elements} in order and the
+     * field is left out of the returned tree.
+     *
+     * @return the tree, and whether {@code field} was streamed
+     */
+    public static Streamed parseStreaming(byte[] bytes, String what, String field, ElementReader elements)
+            throws JsonDocumentException {
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw new JsonDocumentException(what + ": document is " + bytes.length
+                    + " bytes, more than the limit of " + MAX_DOCUMENT_BYTES);
+        }
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new JsonDocumentException(what + ": empty document");
+            }
+            JsonNode root;
+            boolean streamed = false;
+            if (first != JsonToken.START_OBJECT) {
+                root = VALUE_READER.readTree(parser);
+            } else {
+                ObjectNode object = MAPPER.createObjectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    if (parser.nextToken() == JsonToken.START_ARRAY && name.equals(field)) {
+                        int index = 0;
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            elements.read(parser, index++);
+                        }
+                        streamed = true;
+                    } else {
+                        object.set(name, VALUE_READER.readTree(parser));
+                    }
+                }
+                root = object;
+            }
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new JsonDocumentException(what + ": Trailing token (of type " + trailing
+                        + ") found after the document (line " + parser.currentTokenLocation().getLineNr() + ", column "
+                        + parser.currentTokenLocation().getColumnNr() + ")");
+            }
+            return new Streamed(root, streamed);
+        } catch (JsonProcessingException e) {
+            throw new JsonDocumentException(what + ": " + describe(e), e);
+        } catch (IOException e) {
+            throw new JsonDocumentException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A document read by {@link #parseStreaming}: its tree, and whether the array field went to the reader. */
+    public record Streamed(JsonNode root, boolean fieldStreamed) {
     }
 
     /** Pretty, deterministic UTF-8 JSON ending with one LF. */

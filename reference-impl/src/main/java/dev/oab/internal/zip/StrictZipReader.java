@@ -40,15 +40,12 @@ public final class StrictZipReader implements Closeable {
     private final FileChannel channel;
     private final ZipFile zip;
     private final List<ZipEntryInfo> entries;
-    private final Map<String, ZipArchiveEntry> byName;
     private final long length;
 
-    private StrictZipReader(FileChannel channel, ZipFile zip, List<ZipEntryInfo> entries,
-                            Map<String, ZipArchiveEntry> byName, long length) {
+    private StrictZipReader(FileChannel channel, ZipFile zip, List<ZipEntryInfo> entries, long length) {
         this.channel = channel;
         this.zip = zip;
         this.entries = entries;
-        this.byName = byName;
         this.length = length;
     }
 
@@ -77,11 +74,7 @@ public final class StrictZipReader implements Closeable {
             ByteBuffer centralDirectory = ByteBuffer.wrap(tail.array(), 0, (int) end.cdSize()).order(ByteOrder.LITTLE_ENDIAN);
             List<ZipEntryInfo> entries = checkEntries(channel, centralDirectory, zip, end, limits);
             archive.releaseTail();
-            Map<String, ZipArchiveEntry> byName = new HashMap<>();
-            for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
-                byName.put(e.getName(), e);
-            }
-            return new StrictZipReader(channel, zip, List.copyOf(entries), byName, length);
+            return new StrictZipReader(channel, zip, List.copyOf(entries), length);
         } catch (IOException | ZipProfileException | RuntimeException e) {
             zip.close();
             throw e;
@@ -110,7 +103,8 @@ public final class StrictZipReader implements Closeable {
         if (entry.stored()) {
             return new ChannelRangeInputStream(channel, entry.dataOffset(), entry.size());
         }
-        return new ExactLengthInputStream(zip.getInputStream(byName.get(entry.name())), entry.size(), entry.name());
+        // Names were proven unique at open, so Commons Compress's lookup by name finds this very entry.
+        return new ExactLengthInputStream(zip.getInputStream(zip.getEntry(entry.name())), entry.size(), entry.name());
     }
 
     @Override
@@ -281,33 +275,38 @@ public final class StrictZipReader implements Closeable {
         for (int i = 0; i < records.size(); i++) {
             CentralRecord record = records.get(i);
             ZipArchiveEntry e = central.get(i);
-            String name = decodeName(e, utf8);
-            names[i] = name;
             if (!Arrays.equals(record.name(), e.getRawName())) {
-                throw new ZipProfileException("archive.central-directory-mismatch", name,
+                throw new ZipProfileException("archive.central-directory-mismatch", decodeName(e.getRawName(), utf8),
                         "the central directory record and the parsed entry disagree on the name");
             }
+            String name = decodeName(record.name(), utf8);
+            names[i] = name;
             if (record.commentLength() != 0) {
                 throw new ZipProfileException("archive.entry-comment", name, "entry comments are not allowed");
             }
         }
-        List<ZipArchiveEntry> physical = Collections.list(zip.getEntriesInPhysicalOrder());
-        for (int i = 0; i < physical.size(); i++) {
-            if (physical.get(i) != central.get(i)) {
-                throw new ZipProfileException("archive.central-directory-order", names[i],
+        for (int i = 1; i < central.size(); i++) {
+            if (central.get(i).getLocalHeaderOffset() < central.get(i - 1).getLocalHeaderOffset()) {
+                // Out of order: name the first entry not where the file order would put it.
+                List<ZipArchiveEntry> physical = Collections.list(zip.getEntriesInPhysicalOrder());
+                int first = 0;
+                while (physical.get(first) == central.get(first)) {
+                    first++;
+                }
+                throw new ZipProfileException("archive.central-directory-order", names[first],
                         "the central directory lists entries in a different order than they appear in the archive");
             }
         }
         // Files and their folders: about twice as many keys as entries, sized once.
-        Map<String, String> folded = new HashMap<>(4 * physical.size() + 16);
-        List<ZipEntryInfo> result = new ArrayList<>(physical.size());
+        Map<String, String> folded = new HashMap<>(4 * central.size() + 16);
+        List<ZipEntryInfo> result = new ArrayList<>(central.size());
         long expectedOffset = 0;
         String previous = null;
         LocalHeaderWindow window = new LocalHeaderWindow(channel, end.cdOffset());
-        for (int i = 0; i < physical.size(); i++) {
-            ZipArchiveEntry e = physical.get(i);
+        for (int i = 0; i < central.size(); i++) {
+            ZipArchiveEntry e = central.get(i);
             String name = names[i];
-            checkEntryHeaderFields(e, name, limits);
+            checkEntryHeaderFields(e, name, records.get(i).name(), limits);
             checkName(name, folded);
             long headerOffset = e.getLocalHeaderOffset();
             if (headerOffset != expectedOffset) {
@@ -348,8 +347,7 @@ public final class StrictZipReader implements Closeable {
                         + "(a hidden entry?)");
     }
 
-    private static String decodeName(ZipArchiveEntry e, CharsetDecoder utf8) throws ZipProfileException {
-        byte[] raw = e.getRawName();
+    private static String decodeName(byte[] raw, CharsetDecoder utf8) throws ZipProfileException {
         if (isAscii(raw)) {
             return new String(raw, StandardCharsets.US_ASCII);
         }
@@ -361,7 +359,7 @@ public final class StrictZipReader implements Closeable {
         }
     }
 
-    private static void checkEntryHeaderFields(ZipArchiveEntry e, String name, ZipLimits limits)
+    private static void checkEntryHeaderFields(ZipArchiveEntry e, String name, byte[] rawName, ZipLimits limits)
             throws ZipProfileException {
         int flags = e.getRawFlag();
         if ((flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) != 0) {
@@ -376,7 +374,7 @@ public final class StrictZipReader implements Closeable {
             throw new ZipProfileException("archive.unsupported-flags", name,
                     String.format("general purpose flags 0x%04x are not allowed", flags));
         }
-        if (!isAscii(e.getRawName()) && (flags & FLAG_UTF8) == 0) {
+        if (!isAscii(rawName) && (flags & FLAG_UTF8) == 0) {
             throw new ZipProfileException("archive.name-encoding", name,
                     "the entry name is not ASCII and the UTF-8 flag is not set");
         }
