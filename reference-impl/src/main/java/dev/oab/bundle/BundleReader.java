@@ -40,20 +40,19 @@ public final class BundleReader implements Closeable {
     private final StrictZipReader zip;
     private final Manifest manifest;
     private final byte[] manifestBytes;
-    private final Map<String, BundleEntry> entries;
-    private final Map<String, ZipEntryInfo> zipEntries;
+    /** Every entry by name, in archive order: what callers see and what the archive records. */
+    private final Map<String, Slot> entries;
     /** Signature entries as read and CRC-checked at open; bounded in proportion to the manifest. */
     private final Map<String, byte[]> signatures;
 
     private BundleReader(Path path, StrictZipReader zip, Manifest manifest, byte[] manifestBytes,
-                         Map<String, BundleEntry> entries, Map<String, ZipEntryInfo> zipEntries,
+                         Map<String, Slot> entries,
                          Map<String, byte[]> signatures) {
         this.path = path;
         this.zip = zip;
         this.manifest = manifest;
         this.manifestBytes = manifestBytes;
         this.entries = entries;
-        this.zipEntries = zipEntries;
         this.signatures = signatures;
     }
 
@@ -105,87 +104,127 @@ public final class BundleReader implements Closeable {
         };
         Manifest manifest = ManifestCodec.parse(manifestBytes, checkedNames);
 
-        Map<String, BundleEntry> entries = new LinkedHashMap<>(2 * all.size());
-        Map<String, ZipEntryInfo> zipEntries = new LinkedHashMap<>(2 * all.size());
-        Map<String, byte[]> signatures = new LinkedHashMap<>();
-        List<Problem> problems = new ArrayList<>();
-        boolean signaturesStarted = false;
-        String previousFile = null;
-        List<Manifest.FileEntry> table = manifest.files();
-        int nextRow = 0;
-        int previousRow = -1;
-        int rowsInOrder = 0; // rows 0, 1, 2... met in archive order: when all are, none is missing
-        String reservedKey = BundlePaths.collisionKey(Manifest.RESERVED_DIR);
+        EntryMatcher matcher = new EntryMatcher(zip, manifest, manifestBytes.length, all.size());
         for (ZipEntryInfo e : all) {
-            BundleEntry.Kind kind;
-            boolean reserved = BundlePaths.collisionKey(e.name()).startsWith(reservedKey);
             if (e == manifestEntry) {
-                kind = BundleEntry.Kind.MANIFEST;
-            } else if (reserved && e.name().startsWith(Manifest.SIGNATURES_DIR)) {
-                String signer = e.name().substring(Manifest.SIGNATURES_DIR.length());
-                if (!signer.endsWith(".sig") || !SIGNER.matcher(signer.substring(0, signer.length() - 4)).matches()) {
-                    problems.add(new Problem("bundle.reserved-path", e.name(), "a signature entry must be named "
-                            + ".oab/signatures/<signer>.sig with a signer of letters, digits, '.', '_', '-'"));
-                    continue;
-                }
-                long limit = BundleSignatures.maxSignatureBytes(manifestBytes.length);
-                if (e.size() > limit) {
-                    problems.add(new Problem("signature.too-large", e.name(), "the signature is " + e.size()
-                            + " bytes; the limit for this manifest is " + limit + " (64 KiB plus twice the manifest)"));
-                    continue;
-                }
-                signatures.put(e.name(), readChecked(zip, e));
-                kind = BundleEntry.Kind.SIGNATURE;
-                signaturesStarted = true;
-            } else if (reserved) {
-                problems.add(new Problem("bundle.reserved-path", e.name(),
-                        "entries under .oab/ other than .oab/signatures/<signer>.sig are not allowed"));
-                continue;
+                matcher.add(e, BundleEntry.Kind.MANIFEST);
             } else {
-                kind = BundleEntry.Kind.FILE;
-                if (signaturesStarted) {
-                    problems.add(new Problem("bundle.signature-misplaced", e.name(),
-                            "a file entry follows a signature entry; signatures come after every file"));
-                }
-                // Archive and file table share one order, so the next row is almost always the one.
-                int row = nextRow < table.size() && table.get(nextRow).path().equals(e.name())
-                        ? nextRow : manifest.fileIndex(e.name());
-                Optional<Manifest.FileEntry> listed = row < 0 ? Optional.empty() : Optional.of(table.get(row));
-                nextRow = row < 0 ? nextRow : row + 1;
-                if (listed.isEmpty()) {
-                    problems.add(new Problem("bundle.unlisted-entry", e.name(),
-                            "the archive holds this entry but oab.json does not list it: it was added after packing"));
-                    continue;
-                }
-                if (listed.get().size() != e.size()) {
-                    problems.add(new Problem("integrity.size-mismatch", e.name(), "the entry is " + e.size()
-                            + " bytes but oab.json lists " + listed.get().size()));
-                }
-                // The file table is sorted, so an entry on the row after the previous one is in order.
-                if (previousFile != null && row != previousRow + 1
-                        && BundlePaths.UTF8_ORDER.compare(previousFile, e.name()) > 0) {
-                    problems.add(new Problem("bundle.entry-order", e.name(), "entries must appear in the order of "
-                            + "the file table (UTF-8 order of the path), but this one follows '" + previousFile + "'"));
-                }
-                previousFile = e.name();
-                previousRow = row;
-                rowsInOrder += row == rowsInOrder ? 1 : 0;
-            }
-            entries.put(e.name(), new BundleEntry(e.name(), kind, e.size(), e.stored(), e.dataOffset()));
-            zipEntries.put(e.name(), e);
-        }
-        if (rowsInOrder < table.size()) {
-            for (Manifest.FileEntry f : table) {
-                if (!zipEntries.containsKey(f.path())) {
-                    problems.add(new Problem("bundle.missing-entry", f.path(),
-                            "oab.json lists this file but the archive does not hold it: it was removed after packing"));
-                }
+                matcher.match(e);
             }
         }
+        List<Problem> problems = matcher.finish();
         if (!problems.isEmpty()) {
             throw new BundleFormatException(problems);
         }
-        return new BundleReader(bundle, zip, manifest, manifestBytes, entries, zipEntries, signatures);
+        return new BundleReader(bundle, zip, manifest, manifestBytes, matcher.entries, matcher.signatures);
+    }
+
+    /**
+     * Matches archive entries, in archive order, against the file table and the rules for
+     * {@code .oab/}. The work per entry is a method of its own so that the JIT compiles it after a
+     * few hundred entries rather than after the tens of thousands of turns a loop body waits for.
+     */
+    private static final class EntryMatcher {
+        private final StrictZipReader zip;
+        private final Manifest manifest;
+        private final List<Manifest.FileEntry> table;
+        private final long signatureLimit;
+        private final String reservedKey = BundlePaths.collisionKey(Manifest.RESERVED_DIR);
+        final Map<String, Slot> entries;
+        final Map<String, byte[]> signatures = new LinkedHashMap<>();
+        private final List<Problem> problems = new ArrayList<>();
+        private boolean signaturesStarted;
+        private String previousFile;
+        private int nextRow;
+        private int previousRow = -1;
+        /** Rows 0, 1, 2... met in archive order: when all are, none is missing. */
+        private int rowsInOrder;
+
+        EntryMatcher(StrictZipReader zip, Manifest manifest, int manifestBytes, int entryCount) {
+            this.zip = zip;
+            this.manifest = manifest;
+            this.table = manifest.files();
+            this.signatureLimit = BundleSignatures.maxSignatureBytes(manifestBytes);
+            this.entries = new LinkedHashMap<>(2 * entryCount);
+        }
+
+        void add(ZipEntryInfo e, BundleEntry.Kind kind) {
+            entries.put(e.name(), new Slot(new BundleEntry(e.name(), kind, e.size(), e.stored(), e.dataOffset()), e));
+        }
+
+        void match(ZipEntryInfo e) throws IOException, BundleFormatException {
+            if (!BundlePaths.collisionKey(e.name()).startsWith(reservedKey)) {
+                matchFile(e);
+            } else if (e.name().startsWith(Manifest.SIGNATURES_DIR)) {
+                matchSignature(e);
+            } else {
+                problems.add(new Problem("bundle.reserved-path", e.name(),
+                        "entries under .oab/ other than .oab/signatures/<signer>.sig are not allowed"));
+            }
+        }
+
+        private void matchSignature(ZipEntryInfo e) throws IOException, BundleFormatException {
+            String signer = e.name().substring(Manifest.SIGNATURES_DIR.length());
+            if (!signer.endsWith(".sig") || !SIGNER.matcher(signer.substring(0, signer.length() - 4)).matches()) {
+                problems.add(new Problem("bundle.reserved-path", e.name(), "a signature entry must be named "
+                        + ".oab/signatures/<signer>.sig with a signer of letters, digits, '.', '_', '-'"));
+                return;
+            }
+            if (e.size() > signatureLimit) {
+                problems.add(new Problem("signature.too-large", e.name(), "the signature is " + e.size()
+                        + " bytes; the limit for this manifest is " + signatureLimit
+                        + " (64 KiB plus twice the manifest)"));
+                return;
+            }
+            signatures.put(e.name(), readChecked(zip, e));
+            signaturesStarted = true;
+            add(e, BundleEntry.Kind.SIGNATURE);
+        }
+
+        private void matchFile(ZipEntryInfo e) {
+            if (signaturesStarted) {
+                problems.add(new Problem("bundle.signature-misplaced", e.name(),
+                        "a file entry follows a signature entry; signatures come after every file"));
+            }
+            // Archive and file table share one order, so the next row is almost always the one.
+            int row = nextRow < table.size() && table.get(nextRow).path().equals(e.name())
+                    ? nextRow : manifest.fileIndex(e.name());
+            if (row < 0) {
+                problems.add(new Problem("bundle.unlisted-entry", e.name(),
+                        "the archive holds this entry but oab.json does not list it: it was added after packing"));
+                return;
+            }
+            nextRow = row + 1;
+            Manifest.FileEntry listed = table.get(row);
+            if (listed.size() != e.size()) {
+                problems.add(new Problem("integrity.size-mismatch", e.name(), "the entry is " + e.size()
+                        + " bytes but oab.json lists " + listed.size()));
+            }
+            // The file table is sorted, so an entry on the row after the previous one is in order.
+            if (previousFile != null && row != previousRow + 1
+                    && BundlePaths.UTF8_ORDER.compare(previousFile, e.name()) > 0) {
+                problems.add(new Problem("bundle.entry-order", e.name(), "entries must appear in the order of "
+                        + "the file table (UTF-8 order of the path), but this one follows '" + previousFile + "'"));
+            }
+            previousFile = e.name();
+            previousRow = row;
+            rowsInOrder += row == rowsInOrder ? 1 : 0;
+            add(e, BundleEntry.Kind.FILE);
+        }
+
+        /** Every problem found, the rows no entry matched included. */
+        List<Problem> finish() {
+            if (rowsInOrder < table.size()) {
+                for (Manifest.FileEntry f : table) {
+                    if (!entries.containsKey(f.path())) {
+                        problems.add(new Problem("bundle.missing-entry", f.path(),
+                                "oab.json lists this file but the archive does not hold it: it was removed after "
+                                        + "packing"));
+                    }
+                }
+            }
+            return problems;
+        }
     }
 
     /**
@@ -229,16 +268,16 @@ public final class BundleReader implements Closeable {
 
     /** Every entry in archive order: the manifest, the files, then signatures. */
     public List<BundleEntry> entries() {
-        return List.copyOf(entries.values());
+        return entries.values().stream().map(Slot::entry).toList();
     }
 
     public Optional<BundleEntry> entry(String path) {
-        return Optional.ofNullable(entries.get(path));
+        return Optional.ofNullable(entries.get(path)).map(Slot::entry);
     }
 
     /** The embedded signature entries. */
     public List<BundleEntry> signatures() {
-        return entries.values().stream().filter(e -> e.kind() == BundleEntry.Kind.SIGNATURE).toList();
+        return signatures.keySet().stream().map(name -> entries.get(name).entry()).toList();
     }
 
     /** The bytes of a signature entry exactly as checked when the bundle was opened. */
@@ -290,11 +329,15 @@ public final class BundleReader implements Closeable {
     }
 
     ZipEntryInfo zipEntry(String path) throws IOException {
-        ZipEntryInfo info = zipEntries.get(path);
-        if (info == null) {
+        Slot slot = entries.get(path);
+        if (slot == null) {
             throw new java.nio.file.NoSuchFileException(path, null, "no such entry in " + this.path.getFileName());
         }
-        return info;
+        return slot.archived();
+    }
+
+    /** An entry as callers see it, and as the archive records it. */
+    private record Slot(BundleEntry entry, ZipEntryInfo archived) {
     }
 
     InputStream openRaw(ZipEntryInfo info) throws IOException {

@@ -62,6 +62,24 @@ public record Manifest(
         return index < 0 ? Optional.empty() : Optional.of(files.get(index));
     }
 
+    /**
+     * Whether some file lies under {@code folder} ("x/"). The paths that start with it sort
+     * together from the first path not below it, so one binary search answers.
+     */
+    boolean hasFileUnder(String folder) {
+        int low = 0;
+        int high = files.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (BundlePaths.UTF8_ORDER.compare(files.get(middle).path(), folder) < 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low < files.size() && files.get(low).path().startsWith(folder);
+    }
+
     /** Position of {@code path} in {@link #files()}, or -1. */
     int fileIndex(String path) {
         int low = 0;

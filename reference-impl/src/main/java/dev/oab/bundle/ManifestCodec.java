@@ -251,6 +251,92 @@ public final class ManifestCodec {
         new Reader(List.of()).checkSemantics(manifest);
     }
 
+    /**
+     * The rules each row of the file table meets, given the rows before it. A method per row, not a
+     * loop body, so that the JIT compiles it after a few hundred rows of a large table.
+     */
+    private static final class TableRules {
+        private final boolean pathsChecked;
+        private final Map<String, String> byCollisionKey;
+        private final Set<String> mediaTypesSeen = new HashSet<>();
+        private final String reservedDir = BundlePaths.collisionKey(Manifest.RESERVED_DIR);
+        private String previous;
+
+        /** {@code pathsChecked}: the paths are archive names the strict reader has checked. */
+        TableRules(boolean pathsChecked, int rows) {
+            this.pathsChecked = pathsChecked;
+            this.byCollisionKey = new HashMap<>(pathsChecked ? 16 : 4 * rows + 16);
+        }
+
+        void check(int i, Manifest.FileEntry file) throws BundleFormatException {
+            Optional<Problem> pathProblem = pathsChecked ? Optional.empty() : BundlePaths.check(file.path());
+            if (pathProblem.isPresent()) {
+                Problem p = pathProblem.get();
+                throw new BundleFormatException(new Problem(p.code(), "files[" + i + "].path",
+                        "'" + file.path() + "': " + p.message()));
+            }
+            String key = BundlePaths.collisionKey(file.path());
+            if (key.equals(Manifest.PATH) || key.startsWith(reservedDir)) {
+                throw new BundleFormatException(new Problem("manifest.reserved-path", "files[" + i + "].path",
+                        "'" + file.path() + "' is reserved for OAB itself and cannot be listed as a file"));
+            }
+            if (previous != null) {
+                int order = BundlePaths.UTF8_ORDER.compare(previous, file.path());
+                if (order == 0) {
+                    throw new BundleFormatException(new Problem("manifest.duplicate-path", "files[" + i + "].path",
+                            "'" + file.path() + "' is listed twice"));
+                }
+                if (order > 0) {
+                    throw new BundleFormatException(new Problem("manifest.unsorted", "files[" + i + "].path",
+                            "'" + file.path() + "' comes after '" + previous
+                                    + "'; the file table must be sorted by the UTF-8 bytes of the path"));
+                }
+            }
+            String other = pathsChecked ? null : byCollisionKey.putIfAbsent(key, file.path());
+            if (other != null) {
+                throw new BundleFormatException(new Problem("path.colliding-names", "files[" + i + "].path",
+                        "'" + file.path() + "' and '" + other
+                                + "' are the same name on case-insensitive or Unicode-normalising file systems"));
+            }
+            Optional<String> conflict = pathsChecked ? Optional.empty()
+                    : BundlePaths.folderConflict(file.path(), key, byCollisionKey);
+            if (conflict.isPresent()) {
+                throw new BundleFormatException(new Problem("path.file-folder-conflict", "files[" + i + "].path",
+                        "'" + file.path() + "' and '" + conflict.get() + "' cannot both exist: one is a file "
+                                + "where the other needs a folder of the same name"));
+            }
+            if (file.size() < 0) {
+                throw Reader.invalid("files[" + i + "].size", "size must not be negative");
+            }
+            if (!isSha256Hex(file.sha256())) {
+                throw Reader.invalid("files[" + i + "].sha256", "expected 64 lowercase hexadecimal digits");
+            }
+            // A bundle has a handful of media types over all its files: each is matched once.
+            if (!mediaTypesSeen.contains(file.mediaType())) {
+                if (!MEDIA_TYPE.matcher(file.mediaType()).matches()) {
+                    throw Reader.invalid("files[" + i + "].mediaType",
+                            "expected a media type such as 'application/json'");
+                }
+                mediaTypesSeen.add(file.mediaType());
+            }
+            previous = file.path();
+        }
+
+        /** What {@link #SHA256_HEX} matches, without a regular expression per file. */
+        private static boolean isSha256Hex(String s) {
+            if (s.length() != 64) {
+                return false;
+            }
+            for (int i = 0; i < 64; i++) {
+                char c = s.charAt(i);
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     /** One read, collecting the field path for messages. */
     private static final class Reader {
 
@@ -308,63 +394,9 @@ public final class ManifestCodec {
         }
 
         void checkSemantics(Manifest manifest) throws BundleFormatException {
-            boolean pathsChecked = pathsAlreadyChecked(manifest.files());
-            Map<String, String> byCollisionKey = new HashMap<>(pathsChecked ? 16 : 4 * manifest.files().size() + 16);
-            Set<String> mediaTypesSeen = new HashSet<>();
-            String reservedDir = BundlePaths.collisionKey(Manifest.RESERVED_DIR);
-            String previous = null;
+            TableRules rules = new TableRules(pathsAlreadyChecked(manifest.files()), manifest.files().size());
             for (int i = 0; i < manifest.files().size(); i++) {
-                Manifest.FileEntry file = manifest.files().get(i);
-                Optional<Problem> pathProblem = pathsChecked ? Optional.empty() : BundlePaths.check(file.path());
-                if (pathProblem.isPresent()) {
-                    Problem p = pathProblem.get();
-                    throw new BundleFormatException(new Problem(p.code(), "files[" + i + "].path",
-                            "'" + file.path() + "': " + p.message()));
-                }
-                String key = BundlePaths.collisionKey(file.path());
-                if (key.equals(Manifest.PATH) || key.startsWith(reservedDir)) {
-                    throw new BundleFormatException(new Problem("manifest.reserved-path", "files[" + i + "].path",
-                            "'" + file.path() + "' is reserved for OAB itself and cannot be listed as a file"));
-                }
-                if (previous != null) {
-                    int order = BundlePaths.UTF8_ORDER.compare(previous, file.path());
-                    if (order == 0) {
-                        throw new BundleFormatException(new Problem("manifest.duplicate-path", "files[" + i + "].path",
-                                "'" + file.path() + "' is listed twice"));
-                    }
-                    if (order > 0) {
-                        throw new BundleFormatException(new Problem("manifest.unsorted", "files[" + i + "].path",
-                                "'" + file.path() + "' comes after '" + previous
-                                        + "'; the file table must be sorted by the UTF-8 bytes of the path"));
-                    }
-                }
-                String other = pathsChecked ? null : byCollisionKey.putIfAbsent(key, file.path());
-                if (other != null) {
-                    throw new BundleFormatException(new Problem("path.colliding-names", "files[" + i + "].path",
-                            "'" + file.path() + "' and '" + other
-                                    + "' are the same name on case-insensitive or Unicode-normalising file systems"));
-                }
-                Optional<String> conflict = pathsChecked ? Optional.empty()
-                        : BundlePaths.folderConflict(file.path(), key, byCollisionKey);
-                if (conflict.isPresent()) {
-                    throw new BundleFormatException(new Problem("path.file-folder-conflict", "files[" + i + "].path",
-                            "'" + file.path() + "' and '" + conflict.get() + "' cannot both exist: one is a file "
-                                    + "where the other needs a folder of the same name"));
-                }
-                if (file.size() < 0) {
-                    throw invalid("files[" + i + "].size", "size must not be negative");
-                }
-                if (!isSha256Hex(file.sha256())) {
-                    throw invalid("files[" + i + "].sha256", "expected 64 lowercase hexadecimal digits");
-                }
-                // A bundle has a handful of media types over all its files: each is matched once.
-                if (!mediaTypesSeen.contains(file.mediaType())) {
-                    if (!MEDIA_TYPE.matcher(file.mediaType()).matches()) {
-                        throw invalid("files[" + i + "].mediaType", "expected a media type such as 'application/json'");
-                    }
-                    mediaTypesSeen.add(file.mediaType());
-                }
-                previous = file.path();
+                rules.check(i, manifest.files().get(i));
             }
             Set<String> ids = new HashSet<>();
             String previousId = null;
@@ -397,8 +429,7 @@ public final class ManifestCodec {
                         throw new BundleFormatException(new Problem(pathProblem.get().code(), pathWhere,
                                 "'" + path + "': " + pathProblem.get().message()));
                     }
-                    boolean present = manifest.files().stream().anyMatch(
-                            f -> path.endsWith("/") ? f.path().startsWith(path) : f.path().equals(path));
+                    boolean present = path.endsWith("/") ? manifest.hasFileUnder(path) : manifest.fileIndex(path) >= 0;
                     if (!present) {
                         throw new BundleFormatException(new Problem("manifest.component-path-missing", pathWhere,
                                 "component '" + component.id() + "' names '" + path
@@ -407,20 +438,6 @@ public final class ManifestCodec {
                     }
                 }
             }
-        }
-
-        /** What {@link #SHA256_HEX} matches, without a regular expression per file. */
-        private static boolean isSha256Hex(String s) {
-            if (s.length() != 64) {
-                return false;
-            }
-            for (int i = 0; i < 64; i++) {
-                char c = s.charAt(i);
-                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private Manifest.Producer producer(JsonNode node) throws BundleFormatException {

@@ -209,7 +209,7 @@ public final class StrictZipReader implements Closeable {
     }
 
     /** The raw parts of a central directory record that Commons Compress rewrites or hides. */
-    private record CentralRecord(byte[] name, byte[] extra, int commentLength, int dosTime) {
+    private record CentralRecord(byte[] name, byte[] extra, int commentLength, int dosTime, int length) {
     }
 
     /**
@@ -225,31 +225,12 @@ public final class StrictZipReader implements Closeable {
                 throw new ZipProfileException("archive.entry-count-mismatch", "", "the central directory holds "
                         + (cd.limit() - p) + " bytes after its " + records.size() + " records that are not a record");
             }
-            int nameLength = Short.toUnsignedInt(cd.getShort(p + 28));
-            int extraLength = Short.toUnsignedInt(cd.getShort(p + 30));
-            int commentLength = Short.toUnsignedInt(cd.getShort(p + 32));
-            int length = CENTRAL_HEADER_SIZE + nameLength + extraLength + commentLength;
-            if (p + length > cd.limit()) {
-                throw new ZipProfileException("archive.central-directory-mismatch", "",
-                        "central directory record " + records.size() + " runs past the end of the directory");
-            }
-            byte[] name = new byte[nameLength];
-            cd.get(p + CENTRAL_HEADER_SIZE, name);
-            byte[] extra = new byte[extraLength];
-            cd.get(p + CENTRAL_HEADER_SIZE + nameLength, extra);
-            int zip64Fields = (Integer.toUnsignedLong(cd.getInt(p + 24)) == MAX_32 ? 1 : 0)
-                    + (Integer.toUnsignedLong(cd.getInt(p + 20)) == MAX_32 ? 1 : 0)
-                    + (Integer.toUnsignedLong(cd.getInt(p + 42)) == MAX_32 ? 1 : 0);
-            if (extraLength > 0 || zip64Fields > 0) {
-                String shownName = new String(name, StandardCharsets.UTF_8);
-                checkExtraFields(extra, shownName, "central directory");
-                checkZip64Extra(extra, zip64Fields * 8, shownName, "central directory");
-            }
-            records.add(new CentralRecord(name, extra, commentLength, cd.getInt(p + 12)));
+            CentralRecord record = readCentralRecord(cd, p, records.size());
+            records.add(record);
             if (records.size() > end.entryCount()) {
                 break;
             }
-            p += length;
+            p += record.length();
         }
         if (records.size() != end.entryCount()) {
             throw new ZipProfileException("archive.entry-count-mismatch", "",
@@ -257,6 +238,34 @@ public final class StrictZipReader implements Closeable {
                             + (records.size() > end.entryCount() ? "more" : String.valueOf(records.size())));
         }
         return records;
+    }
+
+    /**
+     * The record at {@code p}. Per-entry work lives in methods rather than loop bodies: the JIT
+     * compiles a method after a few hundred calls but a loop only after tens of thousands of turns.
+     */
+    private static CentralRecord readCentralRecord(ByteBuffer cd, int p, int index) throws ZipProfileException {
+        int nameLength = Short.toUnsignedInt(cd.getShort(p + 28));
+        int extraLength = Short.toUnsignedInt(cd.getShort(p + 30));
+        int commentLength = Short.toUnsignedInt(cd.getShort(p + 32));
+        int length = CENTRAL_HEADER_SIZE + nameLength + extraLength + commentLength;
+        if (p + length > cd.limit()) {
+            throw new ZipProfileException("archive.central-directory-mismatch", "",
+                    "central directory record " + index + " runs past the end of the directory");
+        }
+        byte[] name = new byte[nameLength];
+        cd.get(p + CENTRAL_HEADER_SIZE, name);
+        byte[] extra = new byte[extraLength];
+        cd.get(p + CENTRAL_HEADER_SIZE + nameLength, extra);
+        int zip64Fields = (Integer.toUnsignedLong(cd.getInt(p + 24)) == MAX_32 ? 1 : 0)
+                + (Integer.toUnsignedLong(cd.getInt(p + 20)) == MAX_32 ? 1 : 0)
+                + (Integer.toUnsignedLong(cd.getInt(p + 42)) == MAX_32 ? 1 : 0);
+        if (extraLength > 0 || zip64Fields > 0) {
+            String shownName = new String(name, StandardCharsets.UTF_8);
+            checkExtraFields(extra, shownName, "central directory");
+            checkZip64Extra(extra, zip64Fields * 8, shownName, "central directory");
+        }
+        return new CentralRecord(name, extra, commentLength, cd.getInt(p + 12), length);
     }
 
     private static List<ZipEntryInfo> checkEntries(FileChannel channel, ByteBuffer centralDirectory, ZipFile zip,
@@ -273,17 +282,7 @@ public final class StrictZipReader implements Closeable {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         String[] names = new String[records.size()];
         for (int i = 0; i < records.size(); i++) {
-            CentralRecord record = records.get(i);
-            ZipArchiveEntry e = central.get(i);
-            if (!Arrays.equals(record.name(), e.getRawName())) {
-                throw new ZipProfileException("archive.central-directory-mismatch", decodeName(e.getRawName(), utf8),
-                        "the central directory record and the parsed entry disagree on the name");
-            }
-            String name = decodeName(record.name(), utf8);
-            names[i] = name;
-            if (record.commentLength() != 0) {
-                throw new ZipProfileException("archive.entry-comment", name, "entry comments are not allowed");
-            }
+            names[i] = nameOf(records.get(i), central.get(i), utf8);
         }
         for (int i = 1; i < central.size(); i++) {
             if (central.get(i).getLocalHeaderOffset() < central.get(i - 1).getLocalHeaderOffset()) {
@@ -297,40 +296,74 @@ public final class StrictZipReader implements Closeable {
                         "the central directory lists entries in a different order than they appear in the archive");
             }
         }
-        // Files and their folders: about twice as many keys as entries, sized once.
-        Map<String, String> folded = new HashMap<>(4 * central.size() + 16);
+        Layout layout = new Layout(channel, end.cdOffset(), limits, central.size());
         List<ZipEntryInfo> result = new ArrayList<>(central.size());
-        long expectedOffset = 0;
-        String previous = null;
-        LocalHeaderWindow window = new LocalHeaderWindow(channel, end.cdOffset());
         for (int i = 0; i < central.size(); i++) {
-            ZipArchiveEntry e = central.get(i);
-            String name = names[i];
-            checkEntryHeaderFields(e, name, records.get(i).name(), limits);
+            result.add(layout.next(central.get(i), records.get(i), names[i]));
+        }
+        layout.finish();
+        return result;
+    }
+
+    /** Checks entries one by one in file order: each must start where the previous one ended. */
+    private static final class Layout {
+        private final long centralDirectoryOffset;
+        private final ZipLimits limits;
+        private final LocalHeaderWindow window;
+        /** Files and their folders: about twice as many keys as entries, sized once. */
+        private final Map<String, String> folded;
+        private long expectedOffset;
+        private String previous;
+
+        Layout(FileChannel channel, long centralDirectoryOffset, ZipLimits limits, int entries) {
+            this.centralDirectoryOffset = centralDirectoryOffset;
+            this.limits = limits;
+            this.window = new LocalHeaderWindow(channel, centralDirectoryOffset);
+            this.folded = new HashMap<>(4 * entries + 16);
+        }
+
+        ZipEntryInfo next(ZipArchiveEntry e, CentralRecord record, String name) throws IOException, ZipProfileException {
+            checkEntryHeaderFields(e, name, record.name(), limits);
             checkName(name, folded);
             long headerOffset = e.getLocalHeaderOffset();
             if (headerOffset != expectedOffset) {
                 throw layoutProblem(name, previous, headerOffset, expectedOffset);
             }
-            LocalHeader local = readLocalHeader(window, e, name, records.get(i).name(), end.cdOffset(),
-                    records.get(i).dosTime());
+            LocalHeader local = readLocalHeader(window, e, name, record.name(), centralDirectoryOffset,
+                    record.dosTime());
             long dataOffset = headerOffset + local.length();
             long dataEnd = dataOffset + e.getCompressedSize();
-            if (dataEnd > end.cdOffset() || dataEnd < dataOffset) {
+            if (dataEnd > centralDirectoryOffset || dataEnd < dataOffset) {
                 throw new ZipProfileException("archive.overlapping-entries", name,
                         "the entry's data runs into the central directory");
             }
-            result.add(new ZipEntryInfo(name, e.getMethod(), e.getRawFlag(), local.dosTime(), e.getCrc(),
-                    e.getCompressedSize(), e.getSize(), headerOffset, dataOffset));
             expectedOffset = dataEnd;
             previous = name;
+            return new ZipEntryInfo(name, e.getMethod(), e.getRawFlag(), local.dosTime(), e.getCrc(),
+                    e.getCompressedSize(), e.getSize(), headerOffset, dataOffset);
         }
-        if (expectedOffset != end.cdOffset()) {
-            throw new ZipProfileException("archive.unreferenced-data", previous == null ? "" : previous,
-                    (end.cdOffset() - expectedOffset) + " bytes between the last entry and the central directory "
-                            + "belong to no entry (a hidden entry?)");
+
+        void finish() throws ZipProfileException {
+            if (expectedOffset != centralDirectoryOffset) {
+                throw new ZipProfileException("archive.unreferenced-data", previous == null ? "" : previous,
+                        (centralDirectoryOffset - expectedOffset) + " bytes between the last entry and the central "
+                                + "directory belong to no entry (a hidden entry?)");
+            }
         }
-        return result;
+    }
+
+    /** The entry's name, once the raw record and Commons Compress agree on it and it has no comment. */
+    private static String nameOf(CentralRecord record, ZipArchiveEntry e, CharsetDecoder utf8)
+            throws ZipProfileException {
+        if (!Arrays.equals(record.name(), e.getRawName())) {
+            throw new ZipProfileException("archive.central-directory-mismatch", decodeName(e.getRawName(), utf8),
+                    "the central directory record and the parsed entry disagree on the name");
+        }
+        String name = decodeName(record.name(), utf8);
+        if (record.commentLength() != 0) {
+            throw new ZipProfileException("archive.entry-comment", name, "entry comments are not allowed");
+        }
+        return name;
     }
 
     private static ZipProfileException layoutProblem(String name, String previous, long actual, long expected) {
@@ -522,46 +555,46 @@ public final class StrictZipReader implements Closeable {
             throw new ZipProfileException("archive.overlapping-entries", name,
                     "the local header runs into the central directory");
         }
-        ByteBuffer fixed = window.read(offset, LOCAL_HEADER_SIZE);
-        if (fixed.getInt(0) != LOCAL_HEADER_SIG) {
+        ByteBuffer header = window.read(offset, LOCAL_HEADER_SIZE);
+        if (header.getInt(0) != LOCAL_HEADER_SIG) {
             throw new ZipProfileException("archive.header-mismatch", name,
                     "no local file header where the central directory says the entry starts");
         }
-        int nameLength = Short.toUnsignedInt(fixed.getShort(26));
-        int extraLength = Short.toUnsignedInt(fixed.getShort(28));
+        int nameLength = Short.toUnsignedInt(header.getShort(26));
+        int extraLength = Short.toUnsignedInt(header.getShort(28));
         int headerLength = LOCAL_HEADER_SIZE + nameLength + extraLength;
         if (offset + headerLength > limit) {
             throw new ZipProfileException("archive.overlapping-entries", name,
                     "the local header runs into the central directory");
         }
-        ByteBuffer header = window.read(offset, headerLength);
-        if (!header.slice(LOCAL_HEADER_SIZE, nameLength).equals(ByteBuffer.wrap(rawName))) {
+        header = window.read(offset, headerLength); // now with its name and extra field
+        int nameStart = header.arrayOffset() + LOCAL_HEADER_SIZE;
+        if (!Arrays.equals(header.array(), nameStart, nameStart + nameLength, rawName, 0, rawName.length)) {
             byte[] localName = new byte[nameLength];
             header.get(LOCAL_HEADER_SIZE, localName);
             throw mismatch(name, "name", new String(localName, StandardCharsets.UTF_8), name);
         }
         byte[] localExtra = extraLength == 0 ? NO_BYTES : new byte[extraLength];
         header.get(LOCAL_HEADER_SIZE + nameLength, localExtra);
-        fixed = header;
-        int flags = Short.toUnsignedInt(fixed.getShort(6));
+        int flags = Short.toUnsignedInt(header.getShort(6));
         if (flags != e.getRawFlag()) {
             throw mismatch(name, "flags", String.format("0x%04x", flags), String.format("0x%04x", e.getRawFlag()));
         }
-        int method = Short.toUnsignedInt(fixed.getShort(8));
+        int method = Short.toUnsignedInt(header.getShort(8));
         if (method != e.getMethod()) {
             throw mismatch(name, "compression method", method, e.getMethod());
         }
-        int dosTime = fixed.getInt(10);
+        int dosTime = header.getInt(10);
         if (dosTime != centralDosTime) {
             throw mismatch(name, "modification time", Integer.toHexString(dosTime), Integer.toHexString(centralDosTime));
         }
-        long crc = Integer.toUnsignedLong(fixed.getInt(14));
+        long crc = Integer.toUnsignedLong(header.getInt(14));
         if (crc != e.getCrc()) {
             throw mismatch(name, "CRC-32", Long.toHexString(crc), Long.toHexString(e.getCrc()));
         }
         checkExtraFields(localExtra, name, "local header");
-        long compressed = Integer.toUnsignedLong(fixed.getInt(18));
-        long size = Integer.toUnsignedLong(fixed.getInt(22));
+        long compressed = Integer.toUnsignedLong(header.getInt(18));
+        long size = Integer.toUnsignedLong(header.getInt(22));
         checkZip64Extra(localExtra, compressed == MAX_32 || size == MAX_32 ? 16 : 0, name, "local header");
         if (compressed == MAX_32 || size == MAX_32) {
             ByteBuffer zip64 = zip64Extra(localExtra, name);
