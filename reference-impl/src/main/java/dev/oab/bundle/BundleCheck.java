@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What a consumer does before using a bundle, in one call: read it with the strict reader, check
@@ -50,9 +52,14 @@ public final class BundleCheck {
         List<BundleSignatures.SignatureCheck> signatures = List.of();
         try (BundleReader reader = BundleReader.open(bundle)) {
             manifest = reader.manifest();
+            // Signatures cover the manifest, not the bytes being hashed: check them meanwhile.
+            FutureTask<TrustPolicy.TrustDecision> trust = new FutureTask<>(() -> policy.evaluate(reader));
+            Thread signatureCheck = new Thread(trust, "oab-signatures");
+            signatureCheck.setDaemon(true);
+            signatureCheck.start();
             integrity = BundleVerifier.create().withProgress(progress).verify(reader);
             problems.addAll(integrity.problems());
-            TrustPolicy.TrustDecision decision = policy.evaluate(reader);
+            TrustPolicy.TrustDecision decision = outcome(trust);
             signatures = decision.checks();
             problems.addAll(decision.problems());
             if (problems.isEmpty() && extractTo != null) {
@@ -63,6 +70,23 @@ public final class BundleCheck {
             problems.addAll(e.problems());
         }
         return new Result(bundle, Optional.ofNullable(manifest), integrity, signatures, problems);
+    }
+
+    private static TrustPolicy.TrustDecision outcome(FutureTask<TrustPolicy.TrustDecision> trust) throws IOException {
+        try {
+            return trust.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while checking signatures");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw (Error) e.getCause();
+        }
     }
 
     /**
