@@ -3,7 +3,8 @@
 
 Generates the workloads under bench/work/ (removed afterwards), runs each step several times,
 alternating OAB and its peers (A B A B ...), and prints medians, ratios to the physical limits and
-to the peers, and peak RSS. Writes bench/results/<date>.md and bench/results/<date>-scale.svg.
+to the peers, and peak RSS. Writes bench/results/<date>.md (or --results) and the curves as
+bench/results/<date>-scale.svg and <date>-count.svg.
 
   bench/bench.py                       # every workload, 3 runs each
   bench/bench.py --workloads large --runs 5
@@ -12,7 +13,8 @@ to the peers, and peak RSS. Writes bench/results/<date>.md and bench/results/<da
 Workloads:
   large  four 1 GiB safetensors-shaped weight files plus code, cards and configs
   many   10,000 files from 1 KiB to 1 MiB
-  scale  one weight file of 0.5, 1, 2, 4 and 8 GiB (the cost curve)
+  scale  one weight file of 0.5, 1, 2, 4 and 8 GiB (the cost curve in bytes)
+  count  2,500 to 40,000 files of 1 KiB to 64 KiB (the cost curve in files)
   entries  100,000 one-byte files: inspect time and mapping a 1 GiB stored entry
 Peers:
   limits  cat to /dev/null (read), cat to a file (copy), openssl dgst -sha256 in two processes
@@ -280,8 +282,8 @@ def platform_line():
     return "unknown CPU"
 
 
-def scale_svg(points):
-    """points: label -> [(gib, seconds)]; a plain SVG line chart of time against bundle size."""
+def curve_svg(points, title, x_label):
+    """points: label -> [(x, seconds)]; a plain SVG line chart of time against x."""
     w, h, pad = 640, 400, 60
     max_x = max(x for series in points.values() for x, _ in series)
     max_y = max(y for series in points.values() for _, y in series) * 1.1
@@ -290,15 +292,16 @@ def scale_svg(points):
     py = lambda y: h - pad - (h - 2 * pad) * y / max_y
     parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" font-family="sans-serif" font-size="12">'.format(w, h),
              '<rect width="100%" height="100%" fill="white"/>',
-             '<text x="{}" y="24" text-anchor="middle" font-size="15">Time against bundle size (one weight file)</text>'.format(w / 2),
+             '<text x="{}" y="24" text-anchor="middle" font-size="15">{}</text>'.format(w / 2, title),
              '<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="black"/>'.format(pad, h - pad, w - pad),
              '<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="black"/>'.format(pad, h - pad, pad),
-             '<text x="{}" y="{}" text-anchor="middle">bundle size (GiB)</text>'.format(w / 2, h - 15),
+             '<text x="{}" y="{}" text-anchor="middle">{}</text>'.format(w / 2, h - 15, x_label),
              '<text x="15" y="{}" transform="rotate(-90 15 {})" text-anchor="middle">seconds</text>'.format(h / 2, h / 2)]
     for i in range(5):
         x = max_x * i / 4
         y = max_y * i / 4
-        parts.append('<text x="{:.0f}" y="{}" text-anchor="middle">{:.1f}</text>'.format(px(x), h - pad + 18, x))
+        parts.append('<text x="{:.0f}" y="{}" text-anchor="middle">{}</text>'.format(
+            px(x), h - pad + 18, "{:.1f}".format(x) if max_x < 100 else "{:,.0f}".format(x)))
         parts.append('<text x="{}" y="{:.0f}" text-anchor="end">{:.1f}</text>'.format(pad - 6, py(y) + 4, y))
     for n, (label, series) in enumerate(points.items()):
         c = colours[n % len(colours)]
@@ -314,8 +317,10 @@ def scale_svg(points):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--workloads", default="large,many,scale,entries")
+    parser.add_argument("--workloads", default="large,many,scale,count,entries")
     parser.add_argument("--scale-sizes", default="0.5,1,2,4,8")
+    parser.add_argument("--count-sizes", default="2500,5000,10000,20000,40000")
+    parser.add_argument("--results", help="where to write the Markdown results (default bench/results/<date>.md)")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, to check the harness")
     parser.add_argument("--maven", action="store_true",
                         help="also release the large workload with Maven: oab-maven-plugin against maven-assembly-plugin"
@@ -356,11 +361,36 @@ def main():
             os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
             svg = os.path.join(ROOT, "bench", "results", datetime.date.today().isoformat() + "-scale.svg")
             with open(svg, "w") as f:
-                f.write(scale_svg(curve))
+                f.write(curve_svg(curve, "Time against bundle size (one weight file)", "bundle size (GiB)"))
             extras += ["## scale curve", "", "![time against size]({})".format(os.path.basename(svg)), "",
                        "| label | GiB : seconds |", "|---|---|"]
             for label, series in curve.items():
                 extras.append("| {} | {} |".format(label, ", ".join("{:.2f}: {:.2f}".format(x, y) for x, y in series)))
+            extras.append("")
+        if "count" in wanted:
+            curve = {"oab pack + sign": [], "oab verify + signature": [], "zip -0 + sha256sum + gpg": [],
+                     "sha256sum -c + gpg --verify": []}
+            for count in [int(c) for c in args.count_sizes.split(",")]:
+                files = max(10, count // 100) if args.quick else count
+                src = os.path.join(WORK, "count")
+                make_many(src, files, 64 * 1024)
+                name = "count-{}".format(files)
+                run_workload(name, src, keys, args.runs, results)
+                for label in curve:
+                    curve[label].append((files, results[name]["median"][label]))
+                shutil.rmtree(src)
+            os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
+            svg = os.path.join(ROOT, "bench", "results", datetime.date.today().isoformat() + "-count.svg")
+            with open(svg, "w") as f:
+                f.write(curve_svg(curve, "Time against file count (files of 1 KiB to 64 KiB)", "files"))
+            # Linear means a constant cost per added file: the slope between successive sizes.
+            extras += ["## count curve", "", "![time against file count]({})".format(os.path.basename(svg)), "",
+                       "| label | files : seconds | added seconds per 1,000 added files, size to size |",
+                       "|---|---|---|"]
+            for label, series in curve.items():
+                slopes = ["{:.3f}".format(1000 * (y2 - y1) / (x2 - x1)) for (x1, y1), (x2, y2) in zip(series, series[1:])]
+                extras.append("| {} | {} | {} |".format(
+                    label, ", ".join("{:,}: {:.2f}".format(x, y) for x, y in series), ", ".join(slopes)))
             extras.append("")
         if "entries" in wanted:
             src = os.path.join(WORK, "entries")
@@ -374,14 +404,16 @@ def main():
             write_random(os.path.join(src, "model", "model.safetensors"), (16 * MIB) if args.quick else GIB)
             bundle = os.path.join(WORK, "entries.oab")
             sh("{} pack {} -o {} --progress=none > /dev/null".format(OAB, src, bundle))
-            inspect = [measure("{} inspect {} > /dev/null".format(OAB, bundle))[0] for _ in range(args.runs)]
+            # A one-second command varies more from run to run than the multi-second ones: take more runs.
+            inspect = [measure("{} inspect {} > /dev/null".format(OAB, bundle))[0] for _ in range(max(9, args.runs))]
             jar = sorted(f for f in os.listdir(os.path.join(ROOT, "reference-impl", "target")) if f.endswith("-cli.jar"))[0]
             timing = subprocess.run(["java", "-cp", os.path.join(ROOT, "reference-impl", "target", jar),
                                      os.path.join(ROOT, "bench", "MapTiming.java"), bundle, "model/model.safetensors"],
                                     check=True, capture_output=True, text=True).stdout.strip()
             extras += ["## entries ({} entries)".format(count + 6), "",
                        "| measure | value | target |", "|---|---:|---|",
-                       "| oab inspect, whole command incl. JVM start (median s) | {:.2f} | < 1 s |".format(statistics.median(inspect)),
+                       "| oab inspect, whole command incl. JVM start (median of {} runs, min–max) | {:.2f} ({:.2f}–{:.2f}) "
+                       "| < 1 s |".format(len(inspect), statistics.median(inspect), min(inspect), max(inspect)),
                        "| in-process open + map of a {} stored entry | {} | map < 10 ms |".format(
                            "16 MiB" if args.quick else "1 GiB", timing), ""]
             shutil.rmtree(src)
@@ -389,7 +421,7 @@ def main():
         text = report(results, extras)
         print(text)
         if not args.quick:
-            path = os.path.join(ROOT, "bench", "results", datetime.date.today().isoformat() + ".md")
+            path = args.results or os.path.join(ROOT, "bench", "results", datetime.date.today().isoformat() + ".md")
             with open(path, "w") as f:
                 f.write(text)
         shutil.rmtree(WORK, ignore_errors=True)
