@@ -67,11 +67,7 @@ public final class ManifestCodec {
      * {@link #parse(byte[])} would report.
      */
     static Manifest parse(byte[] json, List<String> checkedNames) throws BundleFormatException {
-        if (json.length >= 3 && (json[0] & 0xff) == 0xef && (json[1] & 0xff) == 0xbb && (json[2] & 0xff) == 0xbf) {
-            throw new BundleFormatException(new Problem("manifest.invalid-json", Manifest.PATH,
-                    "oab.json starts with a byte-order mark; it must be plain UTF-8"));
-        }
-        checkUtf8(json);
+        checkEncoding(json);
         FileRows rows = new FileRows(json);
         StrictJson.Streamed document;
         try {
@@ -87,7 +83,7 @@ public final class ManifestCodec {
      * the reference the streaming reading is tested against.
      */
     static Manifest parseAsTree(byte[] json) throws BundleFormatException {
-        checkUtf8(json);
+        checkEncoding(json);
         JsonNode root;
         try {
             root = StrictJson.parse(json, Manifest.PATH);
@@ -173,7 +169,12 @@ public final class ManifestCodec {
         }
     }
 
-    private static void checkUtf8(byte[] json) throws BundleFormatException {
+    /** Plain UTF-8 without a byte-order mark; ASCII, the usual case, is scanned and not decoded. */
+    private static void checkEncoding(byte[] json) throws BundleFormatException {
+        if (json.length >= 3 && (json[0] & 0xff) == 0xef && (json[1] & 0xff) == 0xbb && (json[2] & 0xff) == 0xbf) {
+            throw new BundleFormatException(new Problem("manifest.invalid-json", Manifest.PATH,
+                    "oab.json starts with a byte-order mark; it must be plain UTF-8"));
+        }
         for (byte b : json) {
             if (b < 0) {
                 try {

@@ -95,12 +95,7 @@ public final class StrictJson {
         }
     }
 
-    /**
-     * Reads the elements of one array field of a top-level object from the token stream, one at a
-     * time, instead of building their tree: a table of 100,000 rows then costs its rows and not a
-     * tree of half a million nodes. Every other value is read as a tree, under the same limits and
-     * refusals as {@link #parse}.
-     */
+    /** Receives, one at a time, the elements of the array that {@link #parseStreaming} streams. */
     @FunctionalInterface
     public interface ElementReader {
         /**
@@ -112,8 +107,10 @@ public final class StrictJson {
 
     /**
      * The document, read as by {@link #parse} except that when it is an object whose field
-     * {@code field} holds an array, that array's elements go to {@code elements} in order and the
-     * field is left out of the returned tree.
+     * {@code field} holds an array, that array's elements go to {@code elements} in order, from
+     * the token stream, and the field is left out of the returned tree: a table of 100,000 rows
+     * then costs its rows, not a tree of half a million nodes. Limits and refusals are those of
+     * {@link #parse}.
      *
      * @return the tree, and whether {@code field} was streamed
      */
