@@ -3,7 +3,9 @@ package dev.oab.bundle;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -135,29 +137,53 @@ public final class BundlePaths {
     }
 
     /**
-     * Whether the file {@code name} (collision key {@code key}) and a file already seen need the
-     * same name to be both a file and a folder ("a" and "a/b"). {@code seen} maps the collision
-     * keys of files to their names, and of folders (key plus '/') to the first file inside them;
-     * this call records {@code name}'s folders. Returns the other file's name on a conflict.
+     * The names met so far under their collision keys, and the folders they need: what finds two
+     * names that would be one file on some file system, and a file where another name needs a
+     * folder ("a" and "a/b"). Not thread-safe.
      */
-    public static Optional<String> folderConflict(String name, String key, java.util.Map<String, String> seen) {
-        String inside = seen.get(key + "/");
-        if (inside != null) {
-            return Optional.of(inside);
+    public static final class Namespace {
+        /** Collision key of each file, to its name. */
+        private final Map<String, String> files;
+        /** Collision key of each folder, to the first file found inside it. */
+        private final Map<String, String> folders;
+
+        public Namespace(int expectedNames) {
+            this.files = new HashMap<>(2 * expectedNames + 16);
+            this.folders = new HashMap<>(2 * expectedNames + 16);
         }
-        // Deepest folder first: once a folder is already recorded, so are its parents, and any
-        // file in their place was caught when it or that folder's first file was recorded.
-        for (int slash = key.lastIndexOf('/'); slash >= 0; slash = key.lastIndexOf('/', slash - 1)) {
-            String folder = key.substring(0, slash);
-            String file = seen.get(folder);
-            if (file != null) {
-                return Optional.of(file);
-            }
-            if (seen.putIfAbsent(folder + "/", name) != null) {
-                break;
-            }
+
+        /**
+         * Records the file {@code name}, whose collision key is {@code key}, and returns the name
+         * met earlier under the same key (the name itself, if it was met before), or empty.
+         */
+        public Optional<String> add(String name, String key) {
+            return Optional.ofNullable(files.putIfAbsent(key, name));
         }
-        return Optional.empty();
+
+        /**
+         * The file met earlier that {@code name} (collision key {@code key}) cannot exist beside:
+         * one inside a folder named as this file, or one named as a folder this file lies in.
+         * Records {@code name}'s folders.
+         */
+        public Optional<String> folderConflict(String name, String key) {
+            String inside = folders.get(key);
+            if (inside != null) {
+                return Optional.of(inside);
+            }
+            // Deepest folder first: once a folder is recorded, so are its parents, and any file in
+            // their place was caught when it or that folder's first file was recorded.
+            for (int slash = key.lastIndexOf('/'); slash >= 0; slash = key.lastIndexOf('/', slash - 1)) {
+                String folder = key.substring(0, slash);
+                String file = files.get(folder);
+                if (file != null) {
+                    return Optional.of(file);
+                }
+                if (folders.putIfAbsent(folder, name) != null) {
+                    break;
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     /** Whether {@code path} lies under {@code folder} ("x/") on a case-insensitive file system too. */

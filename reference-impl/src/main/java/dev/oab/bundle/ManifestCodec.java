@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -258,7 +257,7 @@ public final class ManifestCodec {
      */
     private static final class TableRules {
         private final boolean pathsChecked;
-        private final Map<String, String> byCollisionKey;
+        private final BundlePaths.Namespace namespace;
         private final Set<String> mediaTypesSeen = new HashSet<>();
         private final String reservedDir = BundlePaths.collisionKey(Manifest.RESERVED_DIR);
         private String previous;
@@ -266,7 +265,7 @@ public final class ManifestCodec {
         /** {@code pathsChecked}: the paths are archive names the strict reader has checked. */
         TableRules(boolean pathsChecked, int rows) {
             this.pathsChecked = pathsChecked;
-            this.byCollisionKey = new HashMap<>(pathsChecked ? 16 : 4 * rows + 16);
+            this.namespace = new BundlePaths.Namespace(pathsChecked ? 0 : rows);
         }
 
         void check(int i, Manifest.FileEntry file) throws BundleFormatException {
@@ -293,14 +292,14 @@ public final class ManifestCodec {
                                     + "'; the file table must be sorted by the UTF-8 bytes of the path"));
                 }
             }
-            String other = pathsChecked ? null : byCollisionKey.putIfAbsent(key, file.path());
+            String other = pathsChecked ? null : namespace.add(file.path(), key).orElse(null);
             if (other != null) {
                 throw new BundleFormatException(new Problem("path.colliding-names", "files[" + i + "].path",
                         "'" + file.path() + "' and '" + other
                                 + "' are the same name on case-insensitive or Unicode-normalising file systems"));
             }
             Optional<String> conflict = pathsChecked ? Optional.empty()
-                    : BundlePaths.folderConflict(file.path(), key, byCollisionKey);
+                    : namespace.folderConflict(file.path(), key);
             if (conflict.isPresent()) {
                 throw new BundleFormatException(new Problem("path.file-folder-conflict", "files[" + i + "].path",
                         "'" + file.path() + "' and '" + conflict.get() + "' cannot both exist: one is a file "

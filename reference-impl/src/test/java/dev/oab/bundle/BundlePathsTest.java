@@ -139,14 +139,14 @@ class BundlePathsTest {
     }
 
     private static Optional<String> conflicts(String... names) {
-        Map<String, String> seen = new HashMap<>();
+        BundlePaths.Namespace namespace = new BundlePaths.Namespace(names.length);
         for (String name : names) {
             String key = BundlePaths.collisionKey(name);
-            Optional<String> conflict = BundlePaths.folderConflict(name, key, seen);
+            Optional<String> conflict = namespace.folderConflict(name, key);
             if (conflict.isPresent()) {
                 return conflict;
             }
-            seen.putIfAbsent(key, name);
+            namespace.add(name, key);
         }
         return Optional.empty();
     }

@@ -18,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static dev.oab.internal.zip.ZipFormat.*;
@@ -311,7 +309,7 @@ public final class StrictZipReader implements Closeable {
         private final ZipLimits limits;
         private final LocalHeaderWindow window;
         /** Files and their folders: about twice as many keys as entries, sized once. */
-        private final Map<String, String> folded;
+        private final BundlePaths.Namespace names;
         private long expectedOffset;
         private String previous;
 
@@ -319,12 +317,12 @@ public final class StrictZipReader implements Closeable {
             this.centralDirectoryOffset = centralDirectoryOffset;
             this.limits = limits;
             this.window = new LocalHeaderWindow(channel, centralDirectoryOffset);
-            this.folded = new HashMap<>(4 * entries + 16);
+            this.names = new BundlePaths.Namespace(entries);
         }
 
         ZipEntryInfo next(ZipArchiveEntry e, CentralRecord record, String name) throws IOException, ZipProfileException {
             checkEntryHeaderFields(e, name, record.name(), limits);
-            checkName(name, folded);
+            checkName(name, names);
             long headerOffset = e.getLocalHeaderOffset();
             if (headerOffset != expectedOffset) {
                 throw layoutProblem(name, previous, headerOffset, expectedOffset);
@@ -520,14 +518,14 @@ public final class StrictZipReader implements Closeable {
         }
     }
 
-    private static void checkName(String name, Map<String, String> folded)
+    private static void checkName(String name, BundlePaths.Namespace names)
             throws ZipProfileException {
         Optional<Problem> problem = BundlePaths.check(name);
         if (problem.isPresent()) {
             throw new ZipProfileException(problem.get().code(), name, problem.get().message());
         }
         String key = BundlePaths.collisionKey(name);
-        String other = folded.putIfAbsent(key, name);
+        String other = names.add(name, key).orElse(null);
         // The first name under a key is kept, so meeting itself there means the very same name again.
         if (name.equals(other)) {
             throw new ZipProfileException("archive.duplicate-name", name,
@@ -537,7 +535,7 @@ public final class StrictZipReader implements Closeable {
             throw new ZipProfileException("path.colliding-names", name, "'" + name + "' and '" + other
                     + "' are the same name on case-insensitive or Unicode-normalising file systems");
         }
-        Optional<String> conflict = BundlePaths.folderConflict(name, key, folded);
+        Optional<String> conflict = names.folderConflict(name, key);
         if (conflict.isPresent()) {
             throw new ZipProfileException("path.file-folder-conflict", name, "'" + name + "' and '" + conflict.get()
                     + "' cannot both exist: one is a file where the other needs a folder of the same name");
