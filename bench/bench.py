@@ -284,6 +284,32 @@ def platform_line():
     return "unknown CPU"
 
 
+def run_curve(kind, points, keys, runs, results, labels, title, x_label, x_format, unit, per, out_dir,
+              heap="64m"):
+    """Runs one workload per point (x, name, make(src)), plots the labels' medians against x as
+    <out_dir>/<date>-<kind>.svg and returns the Markdown lines for it. Linear means a constant added
+    time per added unit, so the table gives that slope from each point to the next."""
+    curve = {label: [] for label in labels}
+    for x, name, make in points:
+        src = os.path.join(WORK, kind)
+        make(src)
+        run_workload(name, src, keys, runs, results, heap=heap)
+        for label in curve:
+            curve[label].append((x, results[name]["median"][label]))
+        shutil.rmtree(src)
+    os.makedirs(out_dir, exist_ok=True)
+    svg = os.path.join(out_dir, "{}-{}.svg".format(datetime.date.today().isoformat(), kind))
+    with open(svg, "w") as f:
+        f.write(curve_svg(curve, title, x_label))
+    lines = ["## {} curve".format(kind), "", "![{}]({})".format(title, os.path.basename(svg)), "",
+             "| label | {} : seconds | added seconds per {}, point to point |".format(x_label, unit), "|---|---|---|"]
+    for label, series in curve.items():
+        slopes = ["{:.3f}".format(per * (y2 - y1) / (x2 - x1)) for (x1, y1), (x2, y2) in zip(series, series[1:])]
+        points_text = ", ".join("{}: {:.2f}".format(x_format.format(x), y) for x, y in series)
+        lines.append("| {} | {} | {} |".format(label, points_text, ", ".join(slopes)))
+    return lines + [""]
+
+
 def curve_svg(points, title, x_label):
     """points: label -> [(x, seconds)]; a plain SVG line chart of time against x."""
     w, h, pad = 640, 400, 60
@@ -347,53 +373,29 @@ def main():
             make_many(src, 200 if args.quick else 10000, MIB)
             run_workload("many", src, keys, args.runs, results)
             shutil.rmtree(src)
+        # A --quick run checks the harness: its plots stay in the work folder with everything else.
+        curves_dir = WORK if args.quick else os.path.join(ROOT, "bench", "results")
         if "scale" in wanted:
-            curve = {"oab pack + sign": [], "oab verify + signature": [], "sha256, 2 openssl processes": [],
-                     "copy (cat > file)": []}
-            for gib in [float(s) for s in args.scale_sizes.split(",")]:
-                size = int((gib / 64 if args.quick else gib) * GIB)
-                src = os.path.join(WORK, "scale")
-                small_files(src)
-                write_random(os.path.join(src, "model", "model.safetensors"), size)
-                name = "scale-{}GiB".format(gib)
-                run_workload(name, src, keys, args.runs, results)
-                for label in curve:
-                    curve[label].append((size / GIB, results[name]["median"][label]))
-                shutil.rmtree(src)
-            os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
-            svg = os.path.join(ROOT, "bench", "results", datetime.date.today().isoformat() + "-scale.svg")
-            with open(svg, "w") as f:
-                f.write(curve_svg(curve, "Time against bundle size (one weight file)", "bundle size (GiB)"))
-            extras += ["## scale curve", "", "![time against size]({})".format(os.path.basename(svg)), "",
-                       "| label | GiB : seconds |", "|---|---|"]
-            for label, series in curve.items():
-                extras.append("| {} | {} |".format(label, ", ".join("{:.2f}: {:.2f}".format(x, y) for x, y in series)))
-            extras.append("")
+            def scale_source(size):
+                def make(src):
+                    small_files(src)
+                    write_random(os.path.join(src, "model", "model.safetensors"), size)
+                return make
+            sizes = [int((gib / 64 if args.quick else gib) * GIB) for gib in map(float, args.scale_sizes.split(","))]
+            extras += run_curve("scale", [(size / GIB, "scale-{:.1f}GiB".format(size / GIB), scale_source(size))
+                                          for size in sizes], keys, args.runs, results,
+                                ["oab pack + sign", "oab verify + signature", "sha256, 2 openssl processes",
+                                 "copy (cat > file)"],
+                                "Time against bundle size (one weight file)", "bundle size (GiB)", "{:.2f}", "GiB", 1,
+                                curves_dir)
         if "count" in wanted:
-            curve = {"oab pack + sign": [], "oab verify + signature": [], "zip -0 + sha256sum + gpg": [],
-                     "sha256sum -c + gpg --verify": []}
-            for count in [int(c) for c in args.count_sizes.split(",")]:
-                files = max(10, count // 100) if args.quick else count
-                src = os.path.join(WORK, "count")
-                make_many(src, files, 64 * 1024)
-                name = "count-{}".format(files)
-                run_workload(name, src, keys, args.runs, results, heap="256m")
-                for label in curve:
-                    curve[label].append((files, results[name]["median"][label]))
-                shutil.rmtree(src)
-            os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
-            svg = os.path.join(ROOT, "bench", "results", datetime.date.today().isoformat() + "-count.svg")
-            with open(svg, "w") as f:
-                f.write(curve_svg(curve, "Time against file count (files of 1 KiB to 64 KiB)", "files"))
-            # Linear means a constant cost per added file: the slope between successive sizes.
-            extras += ["## count curve", "", "![time against file count]({})".format(os.path.basename(svg)), "",
-                       "| label | files : seconds | added seconds per 1,000 added files, size to size |",
-                       "|---|---|---|"]
-            for label, series in curve.items():
-                slopes = ["{:.3f}".format(1000 * (y2 - y1) / (x2 - x1)) for (x1, y1), (x2, y2) in zip(series, series[1:])]
-                extras.append("| {} | {} | {} |".format(
-                    label, ", ".join("{:,}: {:.2f}".format(x, y) for x, y in series), ", ".join(slopes)))
-            extras.append("")
+            counts = [max(10, int(c) // 100) if args.quick else int(c) for c in args.count_sizes.split(",")]
+            extras += run_curve("count", [(n, "count-{}".format(n), lambda src, n=n: make_many(src, n, 64 * 1024))
+                                          for n in counts], keys, args.runs, results,
+                                ["oab pack + sign", "oab verify + signature", "zip -0 + sha256sum + gpg",
+                                 "sha256sum -c + gpg --verify"],
+                                "Time against file count (files of 1 KiB to 64 KiB)", "files", "{:,.0f}", "1,000 files",
+                                1000, curves_dir, heap="256m")
         if "entries" in wanted:
             src = os.path.join(WORK, "entries")
             small_files(src)

@@ -1,5 +1,6 @@
 package dev.oab.evidence;
 
+import dev.oab.internal.io.ReadOnlyChannel;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -169,47 +170,21 @@ public final class WeightFormats {
     }
 
     /** Lets Commons Compress read a channel it does not own: its close() must not close ours. */
-    private static final class UnclosableChannel implements SeekableByteChannel {
+    private static final class UnclosableChannel extends ReadOnlyChannel {
         private final SeekableByteChannel delegate;
-        private long position;
 
         UnclosableChannel(SeekableByteChannel delegate) {
             this.delegate = delegate;
         }
 
         @Override
-        public int read(ByteBuffer dst) throws IOException {
-            int n = ChannelReader.readAt(delegate, position, dst);
-            if (n > 0) {
-                position += n;
-            }
-            return n;
-        }
-
-        @Override
-        public int write(ByteBuffer src) throws IOException {
-            throw new java.nio.channels.NonWritableChannelException();
-        }
-
-        @Override
-        public long position() {
-            return position;
-        }
-
-        @Override
-        public SeekableByteChannel position(long newPosition) {
-            position = newPosition;
-            return this;
+        protected int readAt(long position, ByteBuffer dst) throws IOException {
+            return ChannelReader.readAt(delegate, position, dst);
         }
 
         @Override
         public long size() throws IOException {
             return delegate.size();
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) {
-            throw new java.nio.channels.NonWritableChannelException();
         }
 
         @Override

@@ -1,59 +1,31 @@
 package dev.oab.validation;
 
+import dev.oab.internal.io.ReadOnlyChannel;
+
 import java.nio.ByteBuffer;
-import java.nio.channels.NonWritableChannelException;
-import java.nio.channels.SeekableByteChannel;
 
 /** A read-only channel over a buffer (a mapped bundle entry), for the weights checkers. */
-final class BufferChannel implements SeekableByteChannel {
+final class BufferChannel extends ReadOnlyChannel {
 
     private final ByteBuffer buffer;
-    private long position;
 
     BufferChannel(ByteBuffer buffer) {
         this.buffer = buffer.asReadOnlyBuffer();
     }
 
     @Override
-    public int read(ByteBuffer dst) {
+    protected int readAt(long position, ByteBuffer dst) {
         if (position >= buffer.capacity()) {
             return -1;
         }
         int n = (int) Math.min(dst.remaining(), buffer.capacity() - position);
-        ByteBuffer slice = buffer.duplicate();
-        slice.position((int) position).limit((int) position + n);
-        dst.put(slice);
-        position += n;
+        dst.put(buffer.slice((int) position, n));
         return n;
-    }
-
-    @Override
-    public int write(ByteBuffer src) {
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public long position() {
-        return position;
-    }
-
-    @Override
-    public SeekableByteChannel position(long newPosition) {
-        if (newPosition < 0) {
-            throw new IllegalArgumentException("negative position");
-        }
-        position = newPosition;
-        return this;
     }
 
     @Override
     public long size() {
         return buffer.capacity();
-    }
-
-    @Override
-    public SeekableByteChannel truncate(long size) {
-        throw new NonWritableChannelException();
     }
 
     @Override
