@@ -92,6 +92,8 @@ public final class StrictJson {
             throw new JsonDocumentException(what + ": " + describe(e), e);
         } catch (IOException e) {
             throw new JsonDocumentException(what + ": " + e.getMessage(), e);
+        } catch (NumberFormatException e) {
+            throw unreadableNumber(what, e);
         }
     }
 
@@ -156,6 +158,8 @@ public final class StrictJson {
             throw new JsonDocumentException(what + ": " + describe(e), e);
         } catch (IOException e) {
             throw new JsonDocumentException(what + ": " + e.getMessage(), e);
+        } catch (NumberFormatException e) {
+            throw unreadableNumber(what, e);
         }
     }
 
@@ -180,6 +184,14 @@ public final class StrictJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
         }
+    }
+
+    /**
+     * Jackson reads a number's value only when asked, and reports one it cannot represent (such
+     * as {@code 1e0004467440737095516}, whose exponent overflows) with an unchecked exception.
+     */
+    private static JsonDocumentException unreadableNumber(String what, NumberFormatException e) {
+        return new JsonDocumentException(what + ": a number cannot be read: " + e.getMessage(), e);
     }
 
     private static String describe(JsonProcessingException e) {

@@ -26,6 +26,17 @@ class StrictJsonTest {
     }
 
     @Test
+    void aNumberWhoseExponentOverflowsIsRefusedNotThrown() {
+        // Found by fuzzing the manifest parser: Jackson reports it with a NumberFormatException.
+        String json = "{ \"o\": [44444400000000000000000e000446744073709551615] }";
+        assertTrue(refused(json).startsWith("doc.json: a number cannot be read: Value \"44444400000000000000000e"),
+                refused(json));
+        JsonDocumentException streamed = assertThrows(JsonDocumentException.class, () -> StrictJson.parseStreaming(
+                json.getBytes(StandardCharsets.UTF_8), "doc.json", "files", (parser, index) -> parser.skipChildren()));
+        assertEquals(refused(json), streamed.getMessage());
+    }
+
+    @Test
     void trailingContentIsRefused() {
         assertTrue(refused("{\"a\": 1} {\"b\": 2}").startsWith("doc.json: Trailing token"), refused("{\"a\": 1} {}"));
     }
