@@ -192,6 +192,8 @@ final class ConformanceVectors {
                 }));
         v.add(vector("archive-multi-disk", "archive.multi-disk", "an end record naming disk 1",
                 z -> z.diskNumber = 1));
+        v.add(vector("archive-entry-disk", "archive.multi-disk", "an entry whose central record says it starts on disk 1",
+                z -> z.entries.get(2).diskNumberStart = 1));
         v.add(vector("archive-stored-flag-bits", "archive.unsupported-flags", "deflate option bits on a STORED entry",
                 z -> z.entries.get(2).flags |= 2));
         v.add(vector("archive-central-order", "archive.central-directory-order",

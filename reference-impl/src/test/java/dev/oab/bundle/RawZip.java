@@ -35,6 +35,7 @@ final class RawZip {
         byte[] centralExtra = new byte[0];
         int externalAttributes = 0100644 << 16;
         int versionMadeBy = (3 << 8) | 20;
+        int diskNumberStart = 0;
         boolean inCentralDirectory = true;
         byte[] gapBefore = new byte[0];
         Long centralOffsetOverride;
@@ -116,7 +117,7 @@ final class RawZip {
                     .putInt((int) (e.crc != null ? e.crc : crc(e)))
                     .putInt(data.length).putInt(e.content.length)
                     .putShort((short) name.length).putShort((short) e.centralExtra.length)
-                    .putShort((short) e.comment.length).putShort((short) 0).putShort((short) 0)
+                    .putShort((short) e.comment.length).putShort((short) e.diskNumberStart).putShort((short) 0)
                     .putInt(e.externalAttributes)
                     .putInt((int) (long) (e.centralOffsetOverride != null ? e.centralOffsetOverride : offsets.get(i)))
                     .put(name).put(e.centralExtra).put(e.comment);

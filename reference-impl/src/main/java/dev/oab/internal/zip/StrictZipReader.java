@@ -282,13 +282,17 @@ public final class StrictZipReader implements Closeable {
         for (int i = 0; i < records.size(); i++) {
             names[i] = nameOf(records.get(i), central.get(i), utf8);
         }
-        for (int i = 1; i < central.size(); i++) {
-            if (central.get(i).getLocalHeaderOffset() < central.get(i - 1).getLocalHeaderOffset()) {
+        for (int i = 0; i < central.size(); i++) {
+            if (central.get(i).getDiskNumberStart() != 0) {
+                throw new ZipProfileException("archive.multi-disk", names[i], "the entry says it starts on disk "
+                        + central.get(i).getDiskNumberStart() + "; split or multi-disk archives are not allowed");
+            }
+            if (i > 0 && central.get(i).getLocalHeaderOffset() < central.get(i - 1).getLocalHeaderOffset()) {
                 // Out of order: name the first entry not where the file order would put it.
                 List<ZipArchiveEntry> physical = Collections.list(zip.getEntriesInPhysicalOrder());
                 int first = 0;
                 while (physical.get(first) == central.get(first)) {
-                    first++;
+                    first++; // ends within the list: an offset lower than its predecessor's moves in the sort
                 }
                 throw new ZipProfileException("archive.central-directory-order", names[first],
                         "the central directory lists entries in a different order than they appear in the archive");
