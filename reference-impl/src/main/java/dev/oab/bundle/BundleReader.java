@@ -129,7 +129,6 @@ public final class BundleReader implements Closeable {
         private final Manifest manifest;
         private final List<Manifest.FileEntry> table;
         private final long signatureLimit;
-        private final String reservedKey = BundlePaths.collisionKey(Manifest.RESERVED_DIR);
         final Map<String, Slot> entries;
         final Map<String, byte[]> signatures = new LinkedHashMap<>();
         private final List<Problem> problems = new ArrayList<>();
@@ -153,7 +152,7 @@ public final class BundleReader implements Closeable {
         }
 
         void match(ZipEntryInfo e) throws IOException, BundleFormatException {
-            if (!BundlePaths.collisionKey(e.name()).startsWith(reservedKey)) {
+            if (!BundlePaths.isUnderFolded(e.name(), Manifest.RESERVED_DIR)) {
                 matchFile(e);
             } else if (e.name().startsWith(Manifest.SIGNATURES_DIR)) {
                 matchSignature(e);

@@ -32,6 +32,16 @@ public record Manifest(
     public static final String SIGNATURES_DIR = ".oab/signatures/";
     /** Reserved for OAB's own metadata. */
     public static final String RESERVED_DIR = ".oab/";
+    private static final String RESERVED_DIR_KEY = BundlePaths.collisionKey(RESERVED_DIR);
+
+    /**
+     * Whether {@code path} is the manifest's own or lies under {@code .oab/}, also on a
+     * case-insensitive or normalising file system: no file of the table may have such a path.
+     */
+    static boolean isReservedPath(String path) {
+        String key = BundlePaths.collisionKey(path);
+        return key.equals(PATH) || key.startsWith(RESERVED_DIR_KEY);
+    }
 
     /** @param files the file table, in the UTF-8 order of its paths (see {@link #file}) */
     public Manifest {

@@ -259,7 +259,6 @@ public final class ManifestCodec {
         private final boolean pathsChecked;
         private final BundlePaths.Namespace namespace;
         private final Set<String> mediaTypesSeen = new HashSet<>();
-        private final String reservedDir = BundlePaths.collisionKey(Manifest.RESERVED_DIR);
         private String previous;
 
         /** {@code pathsChecked}: the paths are archive names the strict reader has checked. */
@@ -275,8 +274,7 @@ public final class ManifestCodec {
                 throw new BundleFormatException(new Problem(p.code(), "files[" + i + "].path",
                         "'" + file.path() + "': " + p.message()));
             }
-            String key = BundlePaths.collisionKey(file.path());
-            if (key.equals(Manifest.PATH) || key.startsWith(reservedDir)) {
+            if (Manifest.isReservedPath(file.path())) {
                 throw new BundleFormatException(new Problem("manifest.reserved-path", "files[" + i + "].path",
                         "'" + file.path() + "' is reserved for OAB itself and cannot be listed as a file"));
             }
@@ -292,6 +290,7 @@ public final class ManifestCodec {
                                     + "'; the file table must be sorted by the UTF-8 bytes of the path"));
                 }
             }
+            String key = pathsChecked ? null : BundlePaths.collisionKey(file.path());
             String other = pathsChecked ? null : namespace.add(file.path(), key).orElse(null);
             if (other != null) {
                 throw new BundleFormatException(new Problem("path.colliding-names", "files[" + i + "].path",

@@ -79,8 +79,7 @@ record SourceTree(Path root, List<SourceFile> files) {
             Optional<Problem> p = BundlePaths.check(f.path());
             if (p.isPresent()) {
                 problems.add(f.path() + ": " + p.get().message() + "; rename it or exclude it");
-            } else if (BundlePaths.collisionKey(f.path()).equals(Manifest.PATH)
-                    || BundlePaths.isUnderFolded(f.path(), Manifest.RESERVED_DIR)) {
+            } else if (Manifest.isReservedPath(f.path())) {
                 problems.add(f.path() + " is reserved for OAB itself; rename it or exclude it");
             }
             String other = folded.putIfAbsent(BundlePaths.collisionKey(f.path()), f.path());
@@ -123,8 +122,7 @@ record SourceTree(Path root, List<SourceFile> files) {
                 problems.add(path + " (from " + file + "): " + p.get().message() + "; map it to another bundle path");
                 continue;
             }
-            if (BundlePaths.collisionKey(path).equals(Manifest.PATH) || BundlePaths.isUnderFolded(path, Manifest.RESERVED_DIR)
-                    || reserved.contains(path)) {
+            if (Manifest.isReservedPath(path) || reserved.contains(path)) {
                 problems.add(path + " (from " + file + ") is reserved; map it to another bundle path");
                 continue;
             }

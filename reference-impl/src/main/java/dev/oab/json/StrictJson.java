@@ -78,10 +78,7 @@ public final class StrictJson {
      * @throws JsonDocumentException when the bytes are not exactly one valid, bounded JSON value
      */
     public static JsonNode parse(byte[] bytes, String what) throws JsonDocumentException {
-        if (bytes.length > MAX_DOCUMENT_BYTES) {
-            throw new JsonDocumentException(what + ": document is " + bytes.length
-                    + " bytes, more than the limit of " + MAX_DOCUMENT_BYTES);
-        }
+        checkSize(bytes, what);
         try {
             JsonNode node = MAPPER.readTree(bytes);
             if (node == null || node.isMissingNode()) {
@@ -118,10 +115,7 @@ public final class StrictJson {
      */
     public static Streamed parseStreaming(byte[] bytes, String what, String field, ElementReader elements)
             throws JsonDocumentException {
-        if (bytes.length > MAX_DOCUMENT_BYTES) {
-            throw new JsonDocumentException(what + ": document is " + bytes.length
-                    + " bytes, more than the limit of " + MAX_DOCUMENT_BYTES);
-        }
+        checkSize(bytes, what);
         try (JsonParser parser = MAPPER.createParser(bytes)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -183,6 +177,13 @@ public final class StrictJson {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
+        }
+    }
+
+    private static void checkSize(byte[] bytes, String what) throws JsonDocumentException {
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw new JsonDocumentException(what + ": document is " + bytes.length
+                    + " bytes, more than the limit of " + MAX_DOCUMENT_BYTES);
         }
     }
 
